@@ -1,0 +1,167 @@
+// Package corpus holds the domain types of a compiled pattern language: the
+// documents (patterns and pages) with their rendered sections, the links
+// between them, the graph layout and the search vocabulary. It is shared by
+// the build-time compiler and the WASM app, and imports nothing of ours.
+package corpus
+
+// Kind tells a pattern from a page.
+type Kind uint8
+
+const (
+	// KindPattern is a document with a building-block line and labelled
+	// sections.
+	KindPattern Kind = iota
+	// KindPage is any other document: an introduction, a glossary, a catalog.
+	KindPage
+)
+
+// String returns "pattern" or "page".
+func (k Kind) String() string {
+	if k == KindPage {
+		return "page"
+	}
+	return "pattern"
+}
+
+// Corpus is a compiled pattern language. Docs are sorted by slug; indices into
+// Docs identify documents everywhere else (edges, backlinks, postings).
+type Corpus struct {
+	// Version is a hash of the compiled content: same content, same version.
+	Version string
+	// Docs are all patterns and pages, sorted by slug.
+	Docs []Doc
+	// Edges are the unique pattern→pattern links, sorted by (From, To).
+	Edges []Edge
+	// Blocks are the building blocks used by patterns, in a stable order;
+	// the graph colours nodes by a block's index here.
+	Blocks []string
+	// Tags are the distinct tags of all documents, sorted.
+	Tags []string
+	// Words is the search vocabulary: every distinct lower-case word of the
+	// documents' text, sorted, with the documents it occurs in.
+	Words []Word
+}
+
+// Doc is one pattern or page.
+type Doc struct {
+	// Slug is the file name without ".md"; it names the document in URLs.
+	Slug string
+	// Kind tells a pattern from a page.
+	Kind Kind
+	// Title is the header's title.
+	Title string
+	// Date is the header's date, YYYY-MM-DD, or empty.
+	Date string
+	// Status is "published" or "draft".
+	Status string
+	// Description is the header's description.
+	Description string
+	// Tags are the header's tags, trimmed.
+	Tags []string
+	// Meta holds header keys the compiler does not know, in source order.
+	Meta []Field
+	// Blocks are the building blocks from the body's first italic line.
+	Blocks []string
+	// Aliases come from the "Also Known As" section.
+	Aliases []string
+	// Summary is the rendered untitled paragraph before the first label.
+	Summary string
+	// SummaryText is Summary as plain text.
+	SummaryText string
+	// Sections are the labelled sections in source order. Also Known As and
+	// Variants are kept here too, so a view can show everything in order.
+	Sections []Section
+	// Variants are the named items of the "Variants" section.
+	Variants []Variant
+	// HTML is the whole rendered body of a page; empty for patterns.
+	HTML string
+	// Anchors are the element ids inside a page (glossary terms).
+	Anchors []string
+	// Links are the document's outgoing internal links, unique by target
+	// and anchor, in source order.
+	Links []Link
+	// Backlinks are the indices of the patterns that link to this document,
+	// sorted.
+	Backlinks []int32
+	// X and Y place a pattern in the graph layout, in [0, 1]; pages are at 0.
+	X, Y float32
+}
+
+// Field is a header key with its value.
+type Field struct {
+	Key, Value string
+}
+
+// Section is one labelled section of a pattern.
+type Section struct {
+	// Label is the section's label as written, e.g. "Problem".
+	Label string
+	// HTML is the rendered section body.
+	HTML string
+	// Text is the section body as plain text, for search and summaries.
+	Text string
+}
+
+// Variant is one named item of a pattern's Variants section.
+type Variant struct {
+	// Names are the item's bold names ("Brown Bag", "Lunch-n-Learn").
+	Names []string
+	// HTML is the item's rendered text, names excluded.
+	HTML string
+	// Text is the item's plain text, names excluded.
+	Text string
+}
+
+// Link is an internal link from one document to another.
+type Link struct {
+	// Target is the slug linked to.
+	Target string
+	// Anchor is the fragment inside the target ("term"), if any.
+	Anchor string
+	// Broken is true when no document has the target slug: the link stays
+	// and is shown as "not yet written".
+	Broken bool
+}
+
+// Edge is a unique link from one pattern to another, as indices into Docs.
+type Edge struct {
+	From, To int32
+}
+
+// Word is one entry of the search vocabulary.
+type Word struct {
+	// Text is the lower-case word.
+	Text string
+	// Docs are the indices of the documents whose text holds the word,
+	// sorted.
+	Docs []int32
+}
+
+// Lookup returns the index of the document with the given slug, or -1.
+func (c *Corpus) Lookup(slug string) int {
+	lo, hi := 0, len(c.Docs)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if c.Docs[m].Slug < slug {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	if lo < len(c.Docs) && c.Docs[lo].Slug == slug {
+		return lo
+	}
+	return -1
+}
+
+// Patterns returns the indices of the documents that are patterns, in slug
+// order.
+func (c *Corpus) Patterns() []int {
+	var out []int
+	for i := range c.Docs {
+		if c.Docs[i].Kind == KindPattern {
+			out = append(out, i)
+		}
+	}
+	return out
+}
