@@ -75,12 +75,15 @@ type Doc struct {
 	Variants []Variant
 	// HTML is the whole rendered body of a page; empty for patterns.
 	HTML string
+	// Text is a page's body as plain text; empty for patterns, whose text
+	// is in Summary, Sections and Variants.
+	Text string
 	// Anchors are the element ids inside a page (glossary terms).
 	Anchors []string
 	// Links are the document's outgoing internal links, unique by target
 	// and anchor, in source order.
 	Links []Link
-	// Backlinks are the indices of the patterns that link to this document,
+	// Backlinks are the indices of the documents that link to this one,
 	// sorted.
 	Backlinks []int32
 	// X and Y place a pattern in the graph layout, in [0, 1]; pages are at 0.
@@ -165,3 +168,15 @@ func (c *Corpus) Patterns() []int {
 	}
 	return out
 }
+
+// DocPath returns the app's URL path of a document: /patterns/{slug} for a
+// pattern, /pages/{slug} for a page.
+func DocPath(k Kind, slug string) string {
+	if k == KindPage {
+		return "/pages/" + slug
+	}
+	return "/patterns/" + slug
+}
+
+// Path returns the app's URL path of d.
+func (d *Doc) Path() string { return DocPath(d.Kind, d.Slug) }

@@ -1,0 +1,28 @@
+// Command explorer is Pattern Explorer: compiled to WASM it is the app in
+// the browser; compiled natively it is the server that prerenders the same
+// components and serves the assets.
+package main
+
+import (
+	"fmt"
+	"os"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/embedded"
+	"github.com/devrel-patterns/explorer/app/ui"
+)
+
+func main() {
+	c, err := embedded.Load()
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "explorer:", err)
+		os.Exit(1)
+	}
+	ui.Register(c)
+	app.RunWhenOnBrowser()
+	if err := serve(c, os.Args[1:]); err != nil {
+		fmt.Fprintln(os.Stderr, "explorer:", err)
+		os.Exit(1)
+	}
+}

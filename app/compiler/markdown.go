@@ -1,0 +1,203 @@
+package compiler
+
+import (
+	"bytes"
+	"html"
+	"regexp"
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
+	"github.com/yuin/goldmark/renderer"
+	ghtml "github.com/yuin/goldmark/renderer/html"
+	"github.com/yuin/goldmark/util"
+)
+
+// newMarkdown returns the goldmark pipeline that renders content the way the
+// original site did: hard line wraps, autolinks, fenced code, footnotes,
+// definition lists and tables, with raw HTML kept from ever running.
+func newMarkdown() goldmark.Markdown {
+	return goldmark.New(
+		goldmark.WithExtensions(
+			extension.Linkify,
+			extension.Table,
+			extension.Strikethrough,
+			extension.Footnote,
+			extension.DefinitionList,
+			anchors{},
+			rawHTMLGuard{},
+		),
+		goldmark.WithRendererOptions(ghtml.WithHardWraps()),
+	)
+}
+
+// rawHTMLGuard is a goldmark extension that renders raw HTML as escaped
+// text, except for a bare anchor such as <div id="term" />, which becomes an
+// empty element with that id so that #term links land on it.
+type rawHTMLGuard struct{}
+
+var _ goldmark.Extender = rawHTMLGuard{}
+
+// Extend registers the guard's renderers ahead of goldmark's own.
+func (rawHTMLGuard) Extend(m goldmark.Markdown) {
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(rawHTMLGuard{}, 100)))
+}
+
+// RegisterFuncs renders HTML blocks and inline raw HTML.
+func (rawHTMLGuard) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(ast.KindHTMLBlock, renderHTMLBlock)
+	reg.Register(ast.KindRawHTML, renderRawHTML)
+}
+
+// anchorTag matches an element that only carries an id (or a name), and so
+// only serves as a link target.
+var anchorTag = regexp.MustCompile(`^<(?:div|a|span)\s+(?:id|name)\s*=\s*["']([A-Za-z][\w.:-]*)["']\s*/?>(?:\s*</(?:div|a|span)>)?$`)
+
+// anchorID returns the id of a raw HTML fragment that is only an anchor.
+func anchorID(raw []byte) (string, bool) {
+	m := anchorTag.FindSubmatch(bytes.TrimSpace(raw))
+	if m == nil {
+		return "", false
+	}
+	return string(m[1]), true
+}
+
+func writeGuarded(w util.BufWriter, raw []byte, block bool) {
+	if id, ok := anchorID(raw); ok {
+		_, _ = w.WriteString(`<span class="anchor" id="` + html.EscapeString(id) + `"></span>`)
+	} else if block {
+		_, _ = w.WriteString(`<pre class="raw-html">` + html.EscapeString(string(raw)) + "</pre>")
+	} else {
+		_, _ = w.WriteString(html.EscapeString(string(raw)))
+	}
+	if block {
+		_ = w.WriteByte('\n')
+	}
+}
+
+func renderHTMLBlock(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkContinue, nil
+	}
+	b := n.(*ast.HTMLBlock)
+	var raw bytes.Buffer
+	for i := range b.Lines().Len() {
+		seg := b.Lines().At(i)
+		raw.Write(seg.Value(src))
+	}
+	if b.HasClosure() {
+		closure := b.ClosureLine
+		raw.Write(closure.Value(src))
+	}
+	writeGuarded(w, bytes.TrimRight(raw.Bytes(), "\n"), true)
+	return ast.WalkSkipChildren, nil
+}
+
+func renderRawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
+	if !entering {
+		return ast.WalkSkipChildren, nil
+	}
+	r := n.(*ast.RawHTML)
+	var raw bytes.Buffer
+	for i := range r.Segments.Len() {
+		seg := r.Segments.At(i)
+		raw.Write(seg.Value(src))
+	}
+	writeGuarded(w, raw.Bytes(), false)
+	return ast.WalkSkipChildren, nil
+}
+
+// anchorsOf returns the ids of the anchors inside a document, in order.
+func anchorsOf(doc ast.Node, src []byte) []string {
+	var ids []string
+	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var raw []byte
+		switch n := n.(type) {
+		case *Anchor:
+			ids = append(ids, n.ID)
+			return ast.WalkSkipChildren, nil
+		case *ast.HTMLBlock:
+			for i := range n.Lines().Len() {
+				seg := n.Lines().At(i)
+				raw = append(raw, seg.Value(src)...)
+			}
+		case *ast.RawHTML:
+			for i := range n.Segments.Len() {
+				seg := n.Segments.At(i)
+				raw = append(raw, seg.Value(src)...)
+			}
+		default:
+			return ast.WalkContinue, nil
+		}
+		if id, ok := anchorID(raw); ok {
+			ids = append(ids, id)
+		}
+		return ast.WalkSkipChildren, nil
+	})
+	return ids
+}
+
+// render renders nodes to HTML with the pipeline's renderer.
+func render(md goldmark.Markdown, src []byte, nodes ...ast.Node) (string, error) {
+	var b bytes.Buffer
+	for _, n := range nodes {
+		if err := md.Renderer().Render(&b, src, n); err != nil {
+			return "", err
+		}
+	}
+	return strings.TrimSpace(b.String()), nil
+}
+
+// plainText returns the text of nodes, with blocks and line breaks turned
+// into single spaces; it is what search indexes and summaries show.
+func plainText(src []byte, nodes ...ast.Node) string {
+	var b strings.Builder
+	space := func() {
+		if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
+			b.WriteByte(' ')
+		}
+	}
+	for _, n := range nodes {
+		_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if n.Type() == ast.TypeBlock {
+				space()
+			}
+			if !entering {
+				return ast.WalkContinue, nil
+			}
+			switch n := n.(type) {
+			case *ast.Text:
+				b.Write(n.Segment.Value(src))
+				if n.SoftLineBreak() || n.HardLineBreak() {
+					space()
+				}
+			case *ast.String:
+				b.Write(n.Value)
+			case *ast.CodeSpan:
+				for c := n.FirstChild(); c != nil; c = c.NextSibling() {
+					if t, ok := c.(*ast.Text); ok {
+						b.Write(t.Segment.Value(src))
+					}
+				}
+				return ast.WalkSkipChildren, nil
+			case *ast.AutoLink:
+				b.Write(n.Label(src))
+			case *ast.FencedCodeBlock, *ast.CodeBlock:
+				for i := range n.Lines().Len() {
+					seg := n.Lines().At(i)
+					b.Write(seg.Value(src))
+				}
+				return ast.WalkSkipChildren, nil
+			case *ast.HTMLBlock, *ast.RawHTML, *east.FootnoteLink, *east.FootnoteBacklink:
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		})
+	}
+	return strings.Join(strings.Fields(b.String()), " ")
+}

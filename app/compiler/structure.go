@@ -1,0 +1,284 @@
+package compiler
+
+import (
+	"strings"
+
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	east "github.com/yuin/goldmark/extension/ast"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
+)
+
+// Section labels with a meaning of their own; any other label is kept as is.
+const (
+	labelAliases  = "also known as"
+	labelVariants = "variants"
+)
+
+// blocksLine returns the building blocks of a body whose first block is an
+// italic line ("*Code, Social*"), or nil.
+func blocksLine(doc ast.Node, src []byte) []string {
+	p, ok := doc.FirstChild().(*ast.Paragraph)
+	if !ok {
+		return nil
+	}
+	var em *ast.Emphasis
+	for c := p.FirstChild(); c != nil; c = c.NextSibling() {
+		switch c := c.(type) {
+		case *ast.Emphasis:
+			if em != nil || c.Level != 1 {
+				return nil
+			}
+			if _, nested := c.FirstChild().(*ast.Emphasis); nested {
+				return nil
+			}
+			em = c
+		case *ast.Text:
+			if strings.TrimSpace(string(c.Segment.Value(src))) != "" {
+				return nil
+			}
+		default:
+			return nil
+		}
+	}
+	if em == nil {
+		return nil
+	}
+	var blocks []string
+	for b := range strings.SplitSeq(plainText(src, em), ",") {
+		if b = strings.TrimSpace(b); b != "" {
+			blocks = append(blocks, b)
+		}
+	}
+	return blocks
+}
+
+// labelOf reports whether a block opens a labelled section
+// ("***Problem***: …") and returns the label.
+func labelOf(n ast.Node, src []byte) (string, bool) {
+	p, ok := n.(*ast.Paragraph)
+	if !ok {
+		return "", false
+	}
+	outer, ok := p.FirstChild().(*ast.Emphasis)
+	if !ok {
+		return "", false
+	}
+	inner, ok := outer.FirstChild().(*ast.Emphasis)
+	if !ok || inner.NextSibling() != nil || outer.Level+inner.Level != 3 {
+		return "", false
+	}
+	label := strings.TrimSpace(strings.TrimRight(plainText(src, inner), ": "))
+	return label, label != ""
+}
+
+// dropLabel removes the label from its paragraph, and the colon after it.
+// It reports whether anything but white space is left.
+func dropLabel(p ast.Node, src []byte) bool {
+	p.RemoveChild(p, p.FirstChild())
+	trimLeading(p, src, ":")
+	return strings.TrimSpace(plainText(src, p)) != ""
+}
+
+// trimLeading removes white space and the characters in cut from the start
+// of a block's first text node.
+func trimLeading(block ast.Node, src []byte, cut string) {
+	t, ok := block.FirstChild().(*ast.Text)
+	if !ok {
+		return
+	}
+	v := t.Segment.Value(src)
+	i := 0
+	for i < len(v) && (v[i] == ' ' || v[i] == '\t' || strings.IndexByte(cut, v[i]) >= 0) {
+		i++
+	}
+	t.Segment = t.Segment.WithStart(t.Segment.Start + i)
+	if t.Segment.Len() == 0 && !t.SoftLineBreak() && !t.HardLineBreak() {
+		block.RemoveChild(block, t)
+	}
+}
+
+// splitAliases splits an Also Known As text on ";", "." and ",".
+func splitAliases(text string) []string {
+	var out []string
+	for _, a := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == '.' || r == ',' }) {
+		if a = strings.TrimSpace(a); a != "" {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
+// variantsOf turns the items of a bullet list into named variants,
+// removing the names from the tree so that the rendered text follows them.
+func variantsOf(md goldmark.Markdown, list *ast.List, src []byte) ([]corpus.Variant, []int, error) {
+	var out []corpus.Variant
+	var unnamed []int
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		first := item.FirstChild()
+		var v corpus.Variant
+		if first != nil {
+			v.Names = takeNames(first, src)
+			if strings.TrimSpace(plainText(src, first)) == "" {
+				item.RemoveChild(item, first)
+			}
+		}
+		if len(v.Names) == 0 {
+			unnamed = append(unnamed, offsetOf(item))
+		}
+		var children []ast.Node
+		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
+			children = append(children, c)
+		}
+		html, err := render(md, src, children...)
+		if err != nil {
+			return nil, nil, err
+		}
+		v.HTML = html
+		v.Text = plainText(src, children...)
+		out = append(out, v)
+	}
+	return out, unnamed, nil
+}
+
+// takeNames removes the leading bold names of a variant's first block
+// ("**Brown Bag.** **Lunch-n-Learn.** …", "**Wiki**. …", "**Meeting**: …")
+// and returns them.
+func takeNames(block ast.Node, src []byte) []string {
+	var names []string
+	for {
+		c := block.FirstChild()
+		if c == nil {
+			return names
+		}
+		if em, ok := c.(*ast.Emphasis); ok && em.Level == 2 {
+			if name := strings.TrimSpace(strings.TrimRight(plainText(src, em), ".:;, ")); name != "" {
+				names = append(names, name)
+			}
+			block.RemoveChild(block, c)
+			trimLeading(block, src, ".:")
+			continue
+		}
+		return names
+	}
+}
+
+// offsetOf returns a byte offset of a node in the source, for diagnostics.
+func offsetOf(n ast.Node) int {
+	for ; n != nil; n = n.Parent() {
+		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
+			return n.Lines().At(0).Start
+		}
+		var off = -1
+		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {
+			if t, ok := c.(*ast.Text); ok && entering {
+				off = t.Segment.Start
+				return ast.WalkStop, nil
+			}
+			if entering && c.Type() == ast.TypeBlock && c.Lines().Len() > 0 {
+				off = c.Lines().At(0).Start
+				return ast.WalkStop, nil
+			}
+			return ast.WalkContinue, nil
+		})
+		if off >= 0 {
+			return off
+		}
+	}
+	return 0
+}
+
+// structure fills a pattern's summary, sections, aliases and variants from
+// its tree. The tree's links must already be resolved.
+func (c *compilation) structure(s *source, doc ast.Node) error {
+	d := &s.doc
+	src := s.text[s.body:]
+	var summary []ast.Node
+	var footnotes ast.Node
+	type group struct {
+		label string
+		nodes []ast.Node
+	}
+	var groups []*group
+	n := doc.FirstChild()
+	if len(d.Blocks) > 0 {
+		n = n.NextSibling()
+	}
+	for ; n != nil; n = n.NextSibling() {
+		if _, ok := n.(*east.FootnoteList); ok {
+			footnotes = n
+			continue
+		}
+		if label, ok := labelOf(n, src); ok {
+			g := &group{label: label}
+			if dropLabel(n, src) {
+				g.nodes = append(g.nodes, n)
+			}
+			groups = append(groups, g)
+			continue
+		}
+		if len(groups) == 0 {
+			summary = append(summary, n)
+		} else {
+			g := groups[len(groups)-1]
+			g.nodes = append(g.nodes, n)
+		}
+	}
+	if footnotes != nil && len(groups) == 0 {
+		summary = append(summary, footnotes)
+	}
+	var err error
+	if d.Summary, err = render(c.md, src, summary...); err != nil {
+		return err
+	}
+	d.SummaryText = plainText(src, summary...)
+	for gi, g := range groups {
+		nodes := g.nodes
+		switch strings.ToLower(g.label) {
+		case labelAliases:
+			d.Aliases = splitAliases(plainText(src, nodes...))
+		case labelVariants:
+			var rest []ast.Node
+			for _, n := range nodes {
+				list, ok := n.(*ast.List)
+				if !ok {
+					rest = append(rest, n)
+					continue
+				}
+				vs, unnamed, err := variantsOf(c.md, list, src)
+				if err != nil {
+					return err
+				}
+				for _, off := range unnamed {
+					c.warn(s, s.bodyLine(off), "variant has no bold name")
+				}
+				d.Variants = append(d.Variants, vs...)
+			}
+			nodes = rest
+		}
+		if gi == len(groups)-1 && footnotes != nil {
+			nodes = append(nodes, footnotes)
+		}
+		html, err := render(c.md, src, nodes...)
+		if err != nil {
+			return err
+		}
+		d.Sections = append(d.Sections, corpus.Section{Label: g.label, HTML: html, Text: plainText(src, nodes...)})
+	}
+	return nil
+}
+
+// isPattern reports whether a body has the pattern form: a building-block
+// line or at least one labelled section.
+func isPattern(doc ast.Node, src []byte) bool {
+	if blocksLine(doc, src) != nil {
+		return true
+	}
+	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
+		if _, ok := labelOf(n, src); ok {
+			return true
+		}
+	}
+	return false
+}

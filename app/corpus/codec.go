@@ -1,0 +1,295 @@
+package corpus
+
+import (
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"math"
+)
+
+// magic opens every encoded corpus; FormatVersion follows it. A decoder
+// refuses any other version, so an app never misreads an artifact built by
+// another release.
+const magic = "PXC"
+
+// FormatVersion is the version of the binary encoding written by Encode.
+const FormatVersion = 1
+
+// ErrFormat reports an artifact that is not an encoded corpus of this
+// FormatVersion, or is truncated.
+var ErrFormat = errors.New("corpus: bad artifact")
+
+// Encode returns the compact binary form of c: a length-prefixed,
+// deterministic encoding (same corpus, same bytes) that decodes without
+// reflection, which matters in WASM.
+func Encode(c *Corpus) []byte {
+	var e encoder
+	e.buf = append(e.buf, magic...)
+	e.uint(FormatVersion)
+	e.str(c.Version)
+	e.strs(c.Blocks)
+	e.strs(c.Tags)
+	e.uint(uint64(len(c.Docs)))
+	for i := range c.Docs {
+		e.doc(&c.Docs[i])
+	}
+	e.uint(uint64(len(c.Edges)))
+	for _, ed := range c.Edges {
+		e.uint(uint64(ed.From))
+		e.uint(uint64(ed.To))
+	}
+	e.uint(uint64(len(c.Words)))
+	for _, w := range c.Words {
+		e.str(w.Text)
+		e.ints(w.Docs)
+	}
+	return e.buf
+}
+
+// Decode reads a corpus written by Encode.
+func Decode(b []byte) (*Corpus, error) {
+	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+		return nil, fmt.Errorf("%w: no magic", ErrFormat)
+	}
+	d := decoder{buf: b, pos: len(magic)}
+	if v := d.uint(); v != FormatVersion {
+		return nil, fmt.Errorf("%w: format %d, want %d", ErrFormat, v, FormatVersion)
+	}
+	c := &Corpus{}
+	c.Version = d.str()
+	c.Blocks = d.strs()
+	c.Tags = d.strs()
+	c.Docs = make([]Doc, d.count())
+	for i := range c.Docs {
+		d.doc(&c.Docs[i])
+	}
+	c.Edges = make([]Edge, d.count())
+	for i := range c.Edges {
+		c.Edges[i] = Edge{From: int32(d.uint()), To: int32(d.uint())}
+	}
+	c.Words = make([]Word, d.count())
+	for i := range c.Words {
+		c.Words[i] = Word{Text: d.str(), Docs: d.ints()}
+	}
+	if d.err != nil {
+		return nil, d.err
+	}
+	if d.pos != len(d.buf) {
+		return nil, fmt.Errorf("%w: %d trailing bytes", ErrFormat, len(d.buf)-d.pos)
+	}
+	return c, nil
+}
+
+type encoder struct{ buf []byte }
+
+func (e *encoder) uint(v uint64) { e.buf = binary.AppendUvarint(e.buf, v) }
+
+func (e *encoder) str(s string) {
+	e.uint(uint64(len(s)))
+	e.buf = append(e.buf, s...)
+}
+
+func (e *encoder) strs(ss []string) {
+	e.uint(uint64(len(ss)))
+	for _, s := range ss {
+		e.str(s)
+	}
+}
+
+func (e *encoder) ints(vs []int32) {
+	e.uint(uint64(len(vs)))
+	prev := int32(0)
+	for _, v := range vs { // sorted lists: delta-encode
+		e.buf = binary.AppendVarint(e.buf, int64(v-prev))
+		prev = v
+	}
+}
+
+func (e *encoder) float(f float32) {
+	e.buf = binary.LittleEndian.AppendUint32(e.buf, math.Float32bits(f))
+}
+
+func (e *encoder) doc(d *Doc) {
+	e.str(d.Slug)
+	e.uint(uint64(d.Kind))
+	e.str(d.Title)
+	e.str(d.Date)
+	e.str(d.Status)
+	e.str(d.Description)
+	e.strs(d.Tags)
+	e.uint(uint64(len(d.Meta)))
+	for _, f := range d.Meta {
+		e.str(f.Key)
+		e.str(f.Value)
+	}
+	e.strs(d.Blocks)
+	e.strs(d.Aliases)
+	e.str(d.Summary)
+	e.str(d.SummaryText)
+	e.uint(uint64(len(d.Sections)))
+	for _, s := range d.Sections {
+		e.str(s.Label)
+		e.str(s.HTML)
+		e.str(s.Text)
+	}
+	e.uint(uint64(len(d.Variants)))
+	for _, v := range d.Variants {
+		e.strs(v.Names)
+		e.str(v.HTML)
+		e.str(v.Text)
+	}
+	e.str(d.HTML)
+	e.str(d.Text)
+	e.strs(d.Anchors)
+	e.uint(uint64(len(d.Links)))
+	for _, l := range d.Links {
+		e.str(l.Target)
+		e.str(l.Anchor)
+		b := uint64(0)
+		if l.Broken {
+			b = 1
+		}
+		e.uint(b)
+	}
+	e.ints(d.Backlinks)
+	e.float(d.X)
+	e.float(d.Y)
+}
+
+type decoder struct {
+	buf []byte
+	pos int
+	err error
+}
+
+func (d *decoder) fail(what string) {
+	if d.err == nil {
+		d.err = fmt.Errorf("%w: truncated %s at byte %d", ErrFormat, what, d.pos)
+	}
+}
+
+func (d *decoder) uint() uint64 {
+	if d.err != nil {
+		return 0
+	}
+	v, n := binary.Uvarint(d.buf[d.pos:])
+	if n <= 0 {
+		d.fail("number")
+		return 0
+	}
+	d.pos += n
+	return v
+}
+
+// count reads a length and checks that it cannot exceed the bytes left, so
+// a corrupt artifact never makes the decoder allocate wildly.
+func (d *decoder) count() int {
+	n := d.uint()
+	if n > uint64(len(d.buf)-d.pos) {
+		d.fail("count")
+		return 0
+	}
+	return int(n)
+}
+
+func (d *decoder) str() string {
+	n := d.count()
+	if d.err != nil {
+		return ""
+	}
+	s := string(d.buf[d.pos : d.pos+n])
+	d.pos += n
+	return s
+}
+
+func (d *decoder) strs() []string {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	out := make([]string, n)
+	for i := range out {
+		out[i] = d.str()
+	}
+	return out
+}
+
+func (d *decoder) ints() []int32 {
+	n := d.count()
+	if n == 0 {
+		return nil
+	}
+	out := make([]int32, n)
+	prev := int32(0)
+	for i := range out {
+		if d.err != nil {
+			return nil
+		}
+		v, k := binary.Varint(d.buf[d.pos:])
+		if k <= 0 {
+			d.fail("delta")
+			return nil
+		}
+		d.pos += k
+		prev += int32(v)
+		out[i] = prev
+	}
+	return out
+}
+
+func (d *decoder) float() float32 {
+	if d.err != nil {
+		return 0
+	}
+	if len(d.buf)-d.pos < 4 {
+		d.fail("float")
+		return 0
+	}
+	f := math.Float32frombits(binary.LittleEndian.Uint32(d.buf[d.pos:]))
+	d.pos += 4
+	return f
+}
+
+func (d *decoder) doc(doc *Doc) {
+	doc.Slug = d.str()
+	doc.Kind = Kind(d.uint())
+	doc.Title = d.str()
+	doc.Date = d.str()
+	doc.Status = d.str()
+	doc.Description = d.str()
+	doc.Tags = d.strs()
+	if n := d.count(); n > 0 {
+		doc.Meta = make([]Field, n)
+		for i := range doc.Meta {
+			doc.Meta[i] = Field{Key: d.str(), Value: d.str()}
+		}
+	}
+	doc.Blocks = d.strs()
+	doc.Aliases = d.strs()
+	doc.Summary = d.str()
+	doc.SummaryText = d.str()
+	if n := d.count(); n > 0 {
+		doc.Sections = make([]Section, n)
+		for i := range doc.Sections {
+			doc.Sections[i] = Section{Label: d.str(), HTML: d.str(), Text: d.str()}
+		}
+	}
+	if n := d.count(); n > 0 {
+		doc.Variants = make([]Variant, n)
+		for i := range doc.Variants {
+			doc.Variants[i] = Variant{Names: d.strs(), HTML: d.str(), Text: d.str()}
+		}
+	}
+	doc.HTML = d.str()
+	doc.Text = d.str()
+	doc.Anchors = d.strs()
+	if n := d.count(); n > 0 {
+		doc.Links = make([]Link, n)
+		for i := range doc.Links {
+			doc.Links[i] = Link{Target: d.str(), Anchor: d.str(), Broken: d.uint() == 1}
+		}
+	}
+	doc.Backlinks = d.ints()
+	doc.X = d.float()
+	doc.Y = d.float()
+}

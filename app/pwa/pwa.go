@@ -1,0 +1,98 @@
+//go:build !wasm
+
+// Package pwa configures go-app's handler for Pattern Explorer: the page
+// head, the web manifest and icons, the service worker that makes every
+// route work offline, and a version derived from what was built. The server
+// and the static export share it. Native only.
+package pwa
+
+import (
+	"crypto/sha256"
+	_ "embed"
+	"encoding/hex"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/ui"
+)
+
+//go:embed worker.js
+var workerTemplate string
+
+// precacheLimit is the most routes precached on install; a larger corpus
+// relies on the app shell for routes visited offline for the first time.
+const precacheLimit = 400
+
+// Styles are the app's own stylesheets, under /web/.
+var Styles = []string{"/web/style.css"}
+
+// Options tune the handler.
+type Options struct {
+	// Root is the folder that holds web/ (the WASM and static assets).
+	Root string
+	// Resources resolves static resources; nil serves them from the
+	// handler's own origin. A static export under a prefix sets it.
+	Resources app.ResourceResolver
+	// Env is passed to the app (app.Getenv).
+	Env map[string]string
+}
+
+// Handler returns the go-app handler for a corpus, with its Version set
+// from a hash of the corpus, the WASM and the stylesheets, so that a
+// restart without changes is not seen as an update.
+func Handler(c *corpus.Corpus, opts Options) (*app.Handler, error) {
+	version, err := Version(c, opts.Root)
+	if err != nil {
+		return nil, err
+	}
+	paths := ui.Paths(c)
+	var cacheable []string
+	if len(paths) <= precacheLimit {
+		cacheable = append(cacheable, paths...)
+	}
+	cacheable = append(cacheable, "/web/icon-192.png", "/web/icon-512.png", "/web/icon-maskable.png")
+	return &app.Handler{
+		Name:            "Pattern Explorer",
+		ShortName:       "Patterns",
+		Description:     "Browse, search and graph a pattern language, offline.",
+		Title:           "Pattern Explorer",
+		Lang:            "en",
+		BackgroundColor: "#f7f5f0",
+		ThemeColor:      "#1f4e5f",
+		LoadingLabel:    "Loading…",
+		Icon: app.Icon{
+			Default:  "/web/icon-192.png",
+			Large:    "/web/icon-512.png",
+			Maskable: "/web/icon-maskable.png",
+			SVG:      "/web/icon.svg",
+		},
+		Styles:                  Styles,
+		CacheableResources:      cacheable,
+		Version:                 version,
+		Env:                     opts.Env,
+		Resources:               opts.Resources,
+		ServiceWorkerTemplate:   workerTemplate,
+		WasmContentLengthHeader: "X-Uncompressed-Length",
+	}, nil
+}
+
+// Version hashes the corpus version with the bytes of the WASM and the
+// stylesheets under root/web.
+func Version(c *corpus.Corpus, root string) (string, error) {
+	h := sha256.New()
+	io.WriteString(h, c.Version)
+	files := append([]string{"/web/app.wasm"}, Styles...)
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f)))
+		if err != nil {
+			return "", fmt.Errorf("version: %w", err)
+		}
+		h.Write(b)
+	}
+	return hex.EncodeToString(h.Sum(nil)[:8]), nil
+}

@@ -1,0 +1,78 @@
+// Pattern Explorer's service worker, a template filled in by go-app:
+// {{.Version}} and {{.ResourcesToCache}}. It differs from go-app's default in
+// one way that matters offline: a navigation to any route (a deep link such
+// as /patterns/swag) is answered from the cache, by the page prerendered for
+// that route when it was cached, or else by the app shell at "/", which the
+// WASM then turns into the right view.
+const cacheName = "app-" + "{{.Version}}";
+const resourcesToCache = {{.ResourcesToCache}};
+const shell = resourcesToCache.includes("/") ? "/" : resourcesToCache.find((r) => r.endsWith("/")) || "/";
+
+self.addEventListener("install", (event) => {
+  event.waitUntil(
+    (async () => {
+      const cache = await caches.open(cacheName);
+      await cache.addAll(resourcesToCache);
+      await self.skipWaiting();
+    })()
+  );
+});
+
+self.addEventListener("activate", (event) => {
+  event.waitUntil(
+    (async () => {
+      const keys = await caches.keys();
+      await Promise.all(keys.filter((k) => k !== cacheName).map((k) => caches.delete(k)));
+      await self.clients.claim();
+    })()
+  );
+});
+
+self.addEventListener("fetch", (event) => {
+  const request = event.request;
+  if (request.method !== "GET" || new URL(request.url).origin !== self.location.origin) {
+    return;
+  }
+  if (request.mode === "navigate") {
+    event.respondWith(navigate(request));
+    return;
+  }
+  event.respondWith(asset(request));
+});
+
+// navigate answers a page load: the cached page for that route, else the
+// network (caching what it gets), else the app shell.
+async function navigate(request) {
+  const cache = await caches.open(cacheName);
+  const cached = await cache.match(request, { ignoreSearch: true });
+  if (cached) {
+    return cached;
+  }
+  try {
+    const response = await fetch(request);
+    if (response.ok) {
+      cache.put(request, response.clone());
+    }
+    return response;
+  } catch (err) {
+    const fallback = await cache.match(shell);
+    if (fallback) {
+      return fallback;
+    }
+    throw err;
+  }
+}
+
+// asset answers any other request from the cache first, then the network.
+async function asset(request) {
+  const cached = await caches.match(request);
+  if (cached) {
+    return cached;
+  }
+  const response = await fetch(request);
+  if (response.ok && new URL(request.url).pathname.startsWith("/web/")) {
+    const cache = await caches.open(cacheName);
+    cache.put(request, response.clone());
+  }
+  return response;
+}

@@ -1,0 +1,122 @@
+package ui
+
+import (
+	"slices"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
+)
+
+// home shows the introduction and the catalog: every pattern as a card,
+// filterable by building block and tag.
+type home struct {
+	app.Compo
+
+	c     *corpus.Corpus
+	block string // the building block filter, or ""
+	tag   string // the tag filter, or ""
+}
+
+func newHome(c *corpus.Corpus) *home { return &home{c: c} }
+
+// Render draws the introduction, the filters and the cards.
+func (h *home) Render() app.UI {
+	c := h.c
+	var cards []int
+	for _, i := range c.Patterns() {
+		d := &c.Docs[i]
+		if (h.block == "" || slices.Contains(d.Blocks, h.block)) && (h.tag == "" || slices.Contains(d.Tags, h.tag)) {
+			cards = append(cards, i)
+		}
+	}
+	intro := c.Lookup("introduction")
+	return app.Div().Class("home").Body(
+		app.If(intro >= 0, func() app.UI {
+			return app.Section().Class("intro").Body(
+				app.H1().Text(c.Docs[intro].Title),
+				app.P().Class("lead").Text(firstSentences(c.Docs[intro].Text, 2)),
+				app.P().Body(app.A().Href(c.Docs[intro].Path()).Text("Read the introduction")),
+			)
+		}),
+		app.Section().Class("catalog").Aria("labelledby", "catalog-title").Body(
+			app.H2().ID("catalog-title").Text("Patterns"),
+			h.filters(),
+			app.P().Class("muted count").ID("catalog-count").Textf("%d of %d patterns", len(cards), len(c.Patterns())),
+			app.Ul().Class("cards").ID("catalog").Body(
+				app.Range(cards).Slice(func(k int) app.UI { return card(c, cards[k]) }),
+			),
+		),
+	)
+}
+
+func (h *home) filters() app.UI {
+	chip := func(label, value, current string, set func(string)) app.UI {
+		return app.Button().
+			Class("filter").
+			Aria("pressed", value == current).
+			Text(label).
+			OnClick(func(ctx app.Context, e app.Event) { set(value) })
+	}
+	return app.Div().Class("filters").Body(
+		app.Div().Class("filter-row").Aria("label", "Filter by building block").Role("group").Body(
+			chip("All blocks", "", h.block, func(v string) { h.block = v }),
+			app.Range(h.c.Blocks).Slice(func(k int) app.UI {
+				b := h.c.Blocks[k]
+				return chip(b, b, h.block, func(v string) { h.block = v })
+			}),
+		),
+		app.If(len(h.c.Tags) > 1, func() app.UI {
+			return app.Div().Class("filter-row").Aria("label", "Filter by tag").Role("group").Body(
+				chip("All tags", "", h.tag, func(v string) { h.tag = v }),
+				app.Range(h.c.Tags).Slice(func(k int) app.UI {
+					t := h.c.Tags[k]
+					return chip(t, t, h.tag, func(v string) { h.tag = v })
+				}),
+			)
+		}),
+	)
+}
+
+// card shows a pattern in the catalog.
+func card(c *corpus.Corpus, i int) app.UI {
+	d := &c.Docs[i]
+	return app.Li().Class("card").Body(
+		app.A().Class("card-link").Href(d.Path()).Body(
+			app.H3().Class("card-title").Text(d.Title),
+		),
+		blockChips(c, d.Blocks),
+		app.P().Class("card-summary").Text(cardSummary(d)),
+	)
+}
+
+// cardSummary is the pattern's summary, or else the first sentence of its
+// problem, or else its description.
+func cardSummary(d *corpus.Doc) string {
+	if d.SummaryText != "" {
+		return firstSentences(d.SummaryText, 1)
+	}
+	for _, s := range d.Sections {
+		if lower(s.Label) == "problem" {
+			return firstSentences(s.Text, 1)
+		}
+	}
+	return d.Description
+}
+
+// firstSentences returns the first n sentences of a text.
+func firstSentences(text string, n int) string {
+	end := 0
+	for k := 0; k < n; k++ {
+		i := strings.IndexAny(text[end:], ".!?")
+		if i < 0 {
+			return text
+		}
+		end += i + 1
+		for end < len(text) && text[end] != ' ' {
+			end++
+		}
+	}
+	return strings.TrimSpace(text[:end])
+}

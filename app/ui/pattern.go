@@ -1,0 +1,109 @@
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
+)
+
+// patternView shows one pattern: title, building blocks, aliases, each
+// section in source order, variants, links out and back.
+func patternView(c *corpus.Corpus, i int) app.UI {
+	d := &c.Docs[i]
+	return app.Article().Class("pattern").ID("pattern-"+d.Slug).Body(
+		app.H1().Class("pattern-title").Text(d.Title),
+		blockChips(c, d.Blocks),
+		app.If(len(d.Aliases) > 0, func() app.UI {
+			return app.P().Class("aliases").Body(
+				app.Span().Class("label").Text("Also known as "),
+				app.Text(joinList(d.Aliases)),
+			)
+		}),
+		app.If(d.Summary != "", func() app.UI { return rawHTML("summary", d.Summary) }),
+		app.Range(d.Sections).Slice(func(k int) app.UI {
+			return sectionView(d, k)
+		}),
+		linksView(c, d),
+	)
+}
+
+// sectionView shows one labelled section; the Also Known As section is
+// shown above, as the aliases line.
+func sectionView(d *corpus.Doc, k int) app.UI {
+	s := d.Sections[k]
+	switch lower(s.Label) {
+	case "also known as":
+		return nil
+	case "variants":
+		return app.Section().Class("section section-variants").Body(
+			app.H2().Text(s.Label),
+			app.If(s.HTML != "", func() app.UI { return rawHTML("section-body", s.HTML) }),
+			app.Ul().Class("variants").Body(
+				app.Range(d.Variants).Slice(func(v int) app.UI {
+					vr := d.Variants[v]
+					return app.Li().Class("variant").Body(
+						app.Range(vr.Names).Slice(func(n int) app.UI {
+							return app.Strong().Class("variant-name").Text(vr.Names[n])
+						}),
+						rawHTML("variant-body", vr.HTML),
+					)
+				}),
+			),
+		)
+	}
+	return app.Section().Class("section section-"+slugify(s.Label)).Body(
+		app.H2().Text(s.Label),
+		rawHTML("section-body", s.HTML),
+	)
+}
+
+// linksView lists the pattern's outgoing links and its backlinks.
+func linksView(c *corpus.Corpus, d *corpus.Doc) app.UI {
+	var out []corpus.Link
+	seen := map[string]bool{}
+	for _, l := range d.Links {
+		if !seen[l.Target] {
+			seen[l.Target] = true
+			out = append(out, l)
+		}
+	}
+	return app.Div().Class("links").Body(
+		app.Section().Class("links-out").Body(
+			app.H2().Text("Links to"),
+			app.Ul().Body(app.Range(out).Slice(func(k int) app.UI {
+				l := out[k]
+				if l.Broken {
+					return app.Li().Body(app.A().Class("broken").Href(corpus.DocPath(corpus.KindPattern, l.Target)).
+						Title("Not yet written").Text(l.Target + " (not yet written)"))
+				}
+				j := c.Lookup(l.Target)
+				return app.Li().Body(docLink(c, j))
+			})),
+		),
+		app.Section().Class("links-in").Body(
+			app.H2().Text("Referenced by"),
+			app.If(len(d.Backlinks) == 0, func() app.UI { return app.P().Class("muted").Text("No pattern links here yet.") }),
+			app.Ul().Body(app.Range(d.Backlinks).Slice(func(k int) app.UI {
+				return app.Li().Body(docLink(c, int(d.Backlinks[k])))
+			})),
+		),
+	)
+}
+
+// docLink is a link to a document, labelled with its title.
+func docLink(c *corpus.Corpus, i int) app.UI {
+	d := &c.Docs[i]
+	return app.A().Href(d.Path()).Text(d.Title)
+}
+
+// blockChips shows building blocks as coloured chips.
+func blockChips(c *corpus.Corpus, blocks []string) app.UI {
+	if len(blocks) == 0 {
+		return nil
+	}
+	return app.Ul().Class("chips").Aria("label", "Building blocks").Body(
+		app.Range(blocks).Slice(func(k int) app.UI {
+			return app.Li().Class("chip " + blockClass(c, blocks[k])).Text(blocks[k])
+		}),
+	)
+}

@@ -1,0 +1,108 @@
+// Package ui holds the app's go-app components: one shell that owns the
+// search box and the current view, and a function or component per view.
+// The same components render on the server (prerendering) and in the
+// browser (WASM).
+package ui
+
+import (
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
+)
+
+// appName is shown in the header and the page titles.
+const appName = "Pattern Explorer"
+
+// Shell is the root component of every route: header with the search box,
+// the view of the current URL, and the update banner.
+type Shell struct {
+	app.Compo
+
+	c      *corpus.Corpus
+	route  route
+	update bool // a new version is ready
+}
+
+// NewShell returns the root component for a corpus.
+func NewShell(c *corpus.Corpus) *Shell {
+	return &Shell{c: c}
+}
+
+// OnNav decodes the URL into the view to show and sets the page metadata.
+func (s *Shell) OnNav(ctx app.Context) {
+	s.route = parseRoute(s.c, ctx.Page().URL())
+	if s.route.kind == viewLegacy {
+		if app.IsClient {
+			ctx.Navigate(s.route.to)
+			return
+		}
+	}
+	title, desc := s.meta()
+	ctx.Page().SetTitle(title)
+	ctx.Page().SetDescription(desc)
+}
+
+// OnAppUpdate shows the banner that offers to reload into a new version.
+func (s *Shell) OnAppUpdate(ctx app.Context) {
+	s.update = ctx.AppUpdateAvailable()
+}
+
+// meta returns the page title and description of the current view.
+func (s *Shell) meta() (string, string) {
+	switch s.route.kind {
+	case viewPattern, viewPage, viewLegacy:
+		d := &s.c.Docs[s.route.doc]
+		return d.Title + " · " + appName, d.Description
+	case viewGraph:
+		return "Graph · " + appName, "The whole link graph of the pattern language."
+	case viewSearch:
+		return "Search · " + appName, "Search the pattern language."
+	case viewNotFound:
+		return "Not found · " + appName, "No such page."
+	}
+	return appName, "Browse, search and graph a pattern language."
+}
+
+// Render draws the header, the current view and the footer.
+func (s *Shell) Render() app.UI {
+	return app.Div().ID("shell").Class("shell").Body(
+		app.If(s.update, func() app.UI {
+			return app.Div().Class("update-banner").Role("status").Body(
+				app.Text("A new version is available — "),
+				app.Button().Class("link-button").Text("reload").OnClick(func(ctx app.Context, e app.Event) { ctx.Reload() }),
+			)
+		}),
+		s.header(),
+		app.Main().ID("main").Class("main").Body(s.view()),
+		app.Footer().Class("footer").Body(
+			app.Text(appName+" · works offline once visited · "),
+			app.A().Href("/pages/introduction").Text("How to read a pattern"),
+		),
+	)
+}
+
+func (s *Shell) header() app.UI {
+	return app.Header().Class("header").Body(
+		app.A().Class("brand").Href("/").Text(appName),
+		app.Nav().Class("nav").Aria("label", "Main").Body(
+			app.A().Href("/").Text("Patterns"),
+			app.A().Href("/graph").Text("Graph"),
+			app.If(s.c.Lookup("glossary") >= 0, func() app.UI { return app.A().Href("/pages/glossary").Text("Glossary") }),
+		),
+	)
+}
+
+func (s *Shell) view() app.UI {
+	switch s.route.kind {
+	case viewHome:
+		return newHome(s.c)
+	case viewPattern, viewLegacy:
+		if s.c.Docs[s.route.doc].Kind == corpus.KindPage {
+			return pageView(s.c, s.route.doc)
+		}
+		return patternView(s.c, s.route.doc)
+	case viewPage:
+		return pageView(s.c, s.route.doc)
+	}
+	return notFoundView()
+}
