@@ -27,7 +27,6 @@ func blockClass(c *corpus.Corpus, block string) string {
 	return "block-none"
 }
 
-
 func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }
 
 // slugify turns a label into a CSS-safe name.

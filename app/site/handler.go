@@ -1,10 +1,11 @@
 //go:build !wasm
 
-// Package pwa configures go-app's handler for Pattern Explorer: the page
-// head, the web manifest and icons, the service worker that makes every
-// route work offline, and a version derived from what was built. The server
-// and the static export share it. Native only.
-package pwa
+// Package site is the HTTP surface of Pattern Explorer, native only: the
+// go-app handler configured for this app (page head, web manifest and icons,
+// the service worker that makes every route work offline, a version derived
+// from what was built), the static file server and redirects around it, and
+// the static export. The server command and the tests share it.
+package site
 
 import (
 	"crypto/sha256"

@@ -1,0 +1,208 @@
+package search
+
+import (
+	"cmp"
+	"slices"
+	"unicode/utf8"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
+)
+
+// key is one distinct name of one field — a title, alias, variant name,
+// block or tag — with the documents that have it.
+type key struct {
+	folded
+	field Field
+	docs  []int32
+}
+
+// vword is one word of the text vocabulary.
+type vword struct {
+	folded
+	// docs are the documents whose text holds the word, sorted.
+	docs []int32
+	// sum are those of docs whose summary holds the word, sorted.
+	sum []int32
+}
+
+// term is one word of the typo vocabulary.
+type term struct {
+	// text is the folded word.
+	text string
+	// runes is text as runes, for the edit distance.
+	runes []rune
+	// name is true when the word occurs in a name (title, alias, variant).
+	name bool
+	// df counts the documents holding the word.
+	df int32
+}
+
+// Index is the search index of a corpus, built once by [New]. It is never
+// changed afterwards, so any number of sessions may share it.
+type Index struct {
+	docs []corpus.Doc
+	// keys are the names of all fields but text, in document order.
+	keys []key
+	// short maps a one- or two-rune folded string to the sorted ids of the
+	// keys in which a word starts with it, or, for two runes, in which two
+	// consecutive words start with its two runes.
+	short map[string][]int32
+	// words is the text vocabulary, in corpus.Corpus.Words order.
+	words []vword
+	// exact maps a folded vocabulary word to the ids of the words folding
+	// to it.
+	exact map[string][]int32
+	// terms is the typo vocabulary, sorted by text.
+	terms []term
+}
+
+// New builds the index of c. It reads c but keeps no reference to anything
+// but c.Docs, which it does not change. When c.Words is empty it computes the
+// vocabulary itself with [Vocabulary].
+func New(c *corpus.Corpus) *Index {
+	ix := &Index{docs: c.Docs, short: make(map[string][]int32), exact: make(map[string][]int32)}
+	ix.buildKeys()
+	words := c.Words
+	if len(words) == 0 {
+		words = Vocabulary(c.Docs)
+	}
+	ix.buildWords(words)
+	ix.buildTerms()
+	return ix
+}
+
+// buildKeys collects the distinct names of every field with their documents
+// and indexes the starts of their words.
+func (ix *Index) buildKeys() {
+	type name struct {
+		field Field
+		text  string
+	}
+	ids := make(map[name]int32)
+	add := func(doc int32, f Field, text string) {
+		if text == "" {
+			return
+		}
+		n := name{f, text}
+		id, ok := ids[n]
+		if !ok {
+			id = int32(len(ix.keys))
+			ids[n] = id
+			ix.keys = append(ix.keys, key{folded: newFolded(text), field: f})
+		}
+		k := &ix.keys[id]
+		if len(k.docs) == 0 || k.docs[len(k.docs)-1] != doc {
+			k.docs = append(k.docs, doc)
+		}
+	}
+	for i := range ix.docs {
+		d := &ix.docs[i]
+		doc := int32(i)
+		add(doc, FieldTitle, d.Title)
+		for _, a := range d.Aliases {
+			add(doc, FieldAlias, a)
+		}
+		for _, v := range d.Variants {
+			for _, n := range v.Names {
+				add(doc, FieldVariant, n)
+			}
+		}
+		for _, b := range d.Blocks {
+			add(doc, FieldBlock, b)
+		}
+		for _, t := range d.Tags {
+			add(doc, FieldTag, t)
+		}
+	}
+	for id := range ix.keys {
+		ix.indexStarts(int32(id), ix.keys[id].fold)
+	}
+}
+
+// indexStarts adds key id to the short index under the first rune and the
+// first two runes of each word of fold, and under the initials of each pair
+// of consecutive words.
+func (ix *Index) indexStarts(id int32, fold string) {
+	add := func(s string) {
+		p := ix.short[s]
+		if len(p) > 0 && p[len(p)-1] == id {
+			return
+		}
+		ix.short[s] = append(p, id)
+	}
+	prev := ""
+	eachToken(fold, func(start, end int) {
+		_, n1 := utf8.DecodeRuneInString(fold[start:end])
+		first := fold[start : start+n1]
+		add(first)
+		if start+n1 < end {
+			_, n2 := utf8.DecodeRuneInString(fold[start+n1 : end])
+			add(fold[start : start+n1+n2])
+		}
+		if prev != "" {
+			add(prev + first)
+		}
+		prev = first
+	})
+}
+
+// buildWords folds the vocabulary and marks which of its documents hold each
+// word in their summary.
+func (ix *Index) buildWords(words []corpus.Word) {
+	ix.words = make([]vword, len(words))
+	byText := make(map[string]int32, len(words))
+	for i, w := range words {
+		ix.words[i] = vword{folded: newFolded(w.Text), docs: w.Docs}
+		byText[w.Text] = int32(i)
+		f := ix.words[i].fold
+		ix.exact[f] = append(ix.exact[f], int32(i))
+	}
+	seen := make(map[int32]bool)
+	for i := range ix.docs {
+		clear(seen)
+		for _, t := range Tokens(ix.docs[i].SummaryText) {
+			id, ok := byText[t]
+			if !ok || seen[id] {
+				continue
+			}
+			seen[id] = true
+			ix.words[id].sum = append(ix.words[id].sum, int32(i))
+		}
+	}
+}
+
+// buildTerms collects the typo vocabulary: the words of all names and the
+// text vocabulary, folded, of three runes or more.
+func (ix *Index) buildTerms() {
+	type info struct {
+		name bool
+		df   int32
+	}
+	seen := make(map[string]info)
+	for _, k := range ix.keys {
+		name := k.field <= FieldVariant
+		eachToken(k.fold, func(start, end int) {
+			t := k.fold[start:end]
+			if utf8.RuneCountInString(t) < 3 {
+				return
+			}
+			in := seen[t]
+			in.name = in.name || name
+			in.df += int32(len(k.docs))
+			seen[t] = in
+		})
+	}
+	for _, w := range ix.words {
+		if utf8.RuneCountInString(w.fold) < 3 {
+			continue
+		}
+		in := seen[w.fold]
+		in.df += int32(len(w.docs))
+		seen[w.fold] = in
+	}
+	ix.terms = make([]term, 0, len(seen))
+	for t, in := range seen {
+		ix.terms = append(ix.terms, term{text: t, runes: []rune(t), name: in.name, df: in.df})
+	}
+	slices.SortFunc(ix.terms, func(a, b term) int { return cmp.Compare(a.text, b.text) })
+}
