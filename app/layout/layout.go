@@ -341,8 +341,8 @@ func (s *simulation) repulsion(i int32, theta2 float64) (fx, fy float64) {
 // pair of indices, used to separate nodes at the same position.
 func coincidentDirection(i, j int32) (float64, float64) {
 	h := uint32(i)*2654435761 ^ uint32(j)*2246822519
-	a := float64(h%1024)/512 - 1
-	b := float64((h>>10)%1024)/512 - 1
+	a := float64(float64(h%1024)/512) - 1
+	b := float64(float64((h>>10)%1024)/512) - 1
 	if i < j {
 		a, b = -a, -b
 	}
@@ -419,8 +419,8 @@ func (s *simulation) normalise() []Point {
 		return out
 	}
 	scale := (1 - 2*m) / span
-	offX := m + float64((1-2*m)-float64((maxX-minX)*scale))/2
-	offY := m + float64((1-2*m)-float64((maxY-minY)*scale))/2
+	offX := m + float64(float64((1-2*m)-float64((maxX-minX)*scale))/2)
+	offY := m + float64(float64((1-2*m)-float64((maxY-minY)*scale))/2)
 	for i := range s.n {
 		out[i] = Point{
 			X: clamp01(float64((s.x[i]-minX)*scale) + offX),

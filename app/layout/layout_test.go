@@ -7,6 +7,8 @@ import (
 	"math"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
 // randomGraph returns a graph of n nodes where each node links to about
@@ -277,3 +279,44 @@ func BenchmarkLayout1000(b *testing.B) { benchmarkLayout(b, 1000) }
 
 // BenchmarkLayout10000 lays out 10,000 nodes with about 5 edges each.
 func BenchmarkLayout10000(b *testing.B) { benchmarkLayout(b, 10000) }
+
+func TestAssign(t *testing.T) {
+	tests := []struct {
+		name string
+		c    *corpus.Corpus
+	}{
+		{name: "nil corpus"},
+		{name: "empty corpus", c: &corpus.Corpus{}},
+		{
+			name: "patterns and a page",
+			c: &corpus.Corpus{
+				Docs: []corpus.Doc{
+					{Slug: "a"},
+					{Slug: "b"},
+					{Slug: "glossary", Kind: corpus.KindPage, X: 0.3, Y: 0.3},
+					{Slug: "c"},
+				},
+				Edges: []corpus.Edge{{From: 0, To: 1}, {From: 1, To: 3}, {From: 2, To: 0}, {From: 9, To: 0}},
+			},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			Assign(tt.c, Options{})
+			if tt.c == nil {
+				return
+			}
+			for _, d := range tt.c.Docs {
+				if d.Kind == corpus.KindPage {
+					if d.X != 0 || d.Y != 0 {
+						t.Errorf("page %s at (%v, %v), want (0, 0)", d.Slug, d.X, d.Y)
+					}
+					continue
+				}
+				if d.X <= 0 || d.X >= 1 || d.Y <= 0 || d.Y >= 1 {
+					t.Errorf("pattern %s at (%v, %v), want inside (0, 1)", d.Slug, d.X, d.Y)
+				}
+			}
+		})
+	}
+}

@@ -54,7 +54,7 @@ func (t *quadtree) build(x, y []float64) {
 		minY = math.Min(minY, y[i])
 		maxY = math.Max(maxY, y[i])
 	}
-	half := math.Max(maxX-minX, maxY-minY)/2 + 1e-9
+	half := float64(math.Max(maxX-minX, maxY-minY)/2) + 1e-9
 	t.newQuad((minX+maxX)/2, (minY+maxY)/2, half, 0)
 	for i := range n {
 		t.insert(int32(i), x, y)
@@ -118,7 +118,7 @@ func (t *quadtree) childFor(qi int32, px, py float64) int32 {
 	q := t.nodes[qi]
 	idx := 0
 	cx, cy := q.cx, q.cy
-	h := q.half / 2
+	h := float64(q.half / 2)
 	if px >= q.cx {
 		idx |= 1
 		cx += h
