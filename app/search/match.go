@@ -123,6 +123,17 @@ func shortMatch(w, s string) (quality int32, rs []Range, ok bool) {
 	return 0, nil, false
 }
 
+// nameQuality returns the quality of the query word w in s when w matches
+// it without gaps: as a substring, or at a word start for a short word.
+func nameQuality(w, s string) (int32, bool) {
+	if isShort(w) {
+		q, _, ok := shortMatch(w, s)
+		return q, ok && q != qualityAcronym
+	}
+	q, _, ok := contiguous(w, s)
+	return q, ok
+}
+
 // subsequenceBytes reports whether the bytes of w appear in s in order. For
 // UTF-8 strings it is implied by w's runes appearing in order, so it can
 // rule a string out before fuzzy looks at it.
@@ -204,75 +215,95 @@ func (s foldSource) Len() int { return len(s.ids) }
 
 var _ fuzzy.Source = foldSource{}
 
-// matchKeys scores the long query word w against the keys with the given
-// ids, or all keys when all is true, and appends the matching ones to out.
-// A key matches when w's runes appear in its fold in order.
-func (ix *Index) matchKeys(w string, ids []scored, all bool, out []scored) []scored {
+// matchLong matches the long query word w against the keys and vocabulary
+// words that base matched, or against all of them when base is nil. Since a
+// word extending base's word can only match a subset of what base's word
+// matched, the result is the same either way.
+func (ix *Index) matchLong(w string, base *wordMatches) *wordMatches {
+	m := &wordMatches{word: w}
+	if base == nil {
+		m.names = ix.matchKeys(m, func(yield func(int32)) {
+			for id := range ix.keys {
+				yield(int32(id))
+			}
+		})
+		m.words = ix.matchWords(m, func(yield func(int32)) {
+			for id := range ix.words {
+				yield(int32(id))
+			}
+		})
+		return m
+	}
+	m.names = ix.matchKeys(m, func(yield func(int32)) {
+		for _, s := range base.names {
+			yield(s.id)
+		}
+	})
+	m.words = ix.matchWords(m, func(yield func(int32)) {
+		for _, s := range base.words {
+			yield(s.id)
+		}
+	})
+	return m
+}
+
+// matchKeys scores m's word against the keys with the given ids and returns
+// the matching ones. A key matches when the word's runes appear in its fold
+// in order. It sets m.strong when a key holds the word as a substring.
+func (ix *Index) matchKeys(m *wordMatches, ids func(yield func(int32))) []scored {
+	w := m.word
+	var out []scored
 	var scatter []int32
-	try := func(id int32) {
+	ids(func(id int32) {
 		k := &ix.keys[id]
 		if !subsequenceBytes(w, k.fold) {
 			return
 		}
 		if q, _, ok := contiguous(w, k.fold); ok {
 			out = append(out, scored{id, q + fieldPoints[k.field]})
+			m.strong = true
 			return
 		}
 		scatter = append(scatter, id)
-	}
-	if all {
-		for id := range ix.keys {
-			try(int32(id))
-		}
-	} else {
-		for _, s := range ids {
-			try(s.id)
-		}
-	}
+	})
 	if len(scatter) == 0 {
 		return out
 	}
 	src := foldSource{get: func(id int32) string { return ix.keys[id].fold }, ids: scatter}
-	for _, m := range fuzzy.FindFromNoSort(w, src) {
-		id := scatter[m.Index]
-		out = append(out, scored{id, scatterQuality(m.Score) + fieldPoints[ix.keys[id].field]})
+	for _, fm := range fuzzy.FindFromNoSort(w, src) {
+		id := scatter[fm.Index]
+		out = append(out, scored{id, scatterQuality(fm.Score) + fieldPoints[ix.keys[id].field]})
 	}
 	return out
 }
 
-// matchWords scores the long query word w against the vocabulary words with
-// the given ids, or all words when all is true, and appends the matching ones
-// to out. A word matches when it contains w, or when it starts with w's first
-// rune and holds w's runes in order.
-func (ix *Index) matchWords(w string, ids []scored, all bool, out []scored) []scored {
+// matchWords scores m's word against the vocabulary words with the given ids
+// and returns the matching ones. A vocabulary word matches when it contains
+// the query word, or when it starts with the query word's first rune and
+// holds its runes in order. It sets m.strong when a word contains it.
+func (ix *Index) matchWords(m *wordMatches, ids func(yield func(int32))) []scored {
+	w := m.word
 	_, n := utf8.DecodeRuneInString(w)
 	first := w[:n]
+	var out []scored
 	var scatter []int32
-	try := func(id int32) {
+	ids(func(id int32) {
 		f := ix.words[id].fold
 		if q, _, ok := contiguous(w, f); ok {
 			out = append(out, scored{id, q})
+			m.strong = true
 			return
 		}
 		if strings.HasPrefix(f, first) && subsequenceBytes(w, f) {
 			scatter = append(scatter, id)
 		}
-	}
-	if all {
-		for id := range ix.words {
-			try(int32(id))
-		}
-	} else {
-		for _, s := range ids {
-			try(s.id)
-		}
-	}
+	})
 	if len(scatter) == 0 {
 		return out
 	}
 	src := foldSource{get: func(id int32) string { return ix.words[id].fold }, ids: scatter}
-	for _, m := range fuzzy.FindFromNoSort(w, src) {
-		out = append(out, scored{scatter[m.Index], scatterQuality(m.Score)})
+	for _, fm := range fuzzy.FindFromNoSort(w, src) {
+		out = append(out, scored{scatter[fm.Index], scatterQuality(fm.Score)})
 	}
 	return out
 }

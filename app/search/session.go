@@ -30,7 +30,8 @@ type Session struct {
 	// main ranks the query as typed, alt the first suggestion.
 	main, alt pass
 	edits     editScratch
-	top       candHeap
+	// top are the hits of the last query, best first.
+	top []cand
 }
 
 // wordMatches are the keys and vocabulary words that one query word matches.
@@ -38,6 +39,9 @@ type wordMatches struct {
 	word  string
 	names []scored
 	words []scored
+	// strong is true when some match is not scattered: a word without one
+	// is likely mistyped.
+	strong bool
 }
 
 // Session opens a search session on the index, returning [DefaultLimit] hits
@@ -75,7 +79,7 @@ func (s *Session) QueryLimit(q string, limit int) Result {
 	s.main.run(s, words, 0)
 	var alt []string
 	var penalty int32
-	if len(s.main.cands) < 3 {
+	if len(s.main.cands) < 3 || !s.main.strong {
 		res.Suggestions, alt, penalty = s.suggest(words)
 	}
 	if alt != nil {
@@ -127,7 +131,7 @@ func queryWords(q string) []string {
 func (s *Session) matches(w string) *wordMatches {
 	ix := s.ix
 	if isShort(w) {
-		m := &wordMatches{word: w}
+		m := &wordMatches{word: w, strong: true}
 		for _, id := range ix.short[w] {
 			k := &ix.keys[id]
 			if q, _, ok := shortMatch(w, k.fold); ok {
@@ -150,14 +154,7 @@ func (s *Session) matches(w string) *wordMatches {
 			base = c
 		}
 	}
-	m := &wordMatches{word: w}
-	if base != nil {
-		m.names = ix.matchKeys(w, base.names, false, nil)
-		m.words = ix.matchWords(w, base.words, false, nil)
-	} else {
-		m.names = ix.matchKeys(w, nil, true, nil)
-		m.words = ix.matchWords(w, nil, true, nil)
-	}
+	m := ix.matchLong(w, base)
 	if len(s.cache) == cacheSize {
 		copy(s.cache, s.cache[1:])
 		s.cache = s.cache[:cacheSize-1]

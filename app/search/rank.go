@@ -1,0 +1,266 @@
+package search
+
+import (
+	"container/heap"
+	"math"
+	"slices"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
+)
+
+// phraseBonus is added for each query word whose best match is the same name
+// as an earlier word's, so "brown bag" prefers the variant "Brown Bag" to a
+// document with "brown" in one name and "bag" in another.
+const phraseBonus = 15
+
+// pass ranks the documents for one list of query words. Its per-word arrays,
+// indexed by document, are kept between queries and reset before each run.
+type pass struct {
+	words []string
+	// score[i][d] is the best score of word i in document d, -1 for none;
+	// ref[i][d] says where it is: a key id when >= 0, else vocabulary word
+	// -ref-1.
+	score, ref [][]int32
+	// touched[i] are the documents word i set.
+	touched [][]int32
+	// cands are the documents all words matched, with their total score.
+	cands []cand
+	// penalty is subtracted from every total (the suggestion's edits).
+	penalty int32
+	// strong is false when some word had only scattered matches.
+	strong bool
+}
+
+// cand is a matching document.
+type cand struct {
+	doc   int32
+	score int32
+	// alt is true for a document ranked by the alternative pass.
+	alt bool
+}
+
+// clear forgets the last run.
+func (p *pass) clear() {
+	for i := range p.words {
+		for _, d := range p.touched[i] {
+			p.score[i][d] = -1
+		}
+		p.touched[i] = p.touched[i][:0]
+	}
+	p.words = p.words[:0]
+	p.cands = p.cands[:0]
+}
+
+// run ranks the documents for words: it collects each word's best match per
+// document, keeps the documents every word matched and sums their scores.
+func (p *pass) run(s *Session, words []string, penalty int32) {
+	p.clear()
+	n := len(s.ix.docs)
+	for len(p.score) < len(words) {
+		sc := make([]int32, n)
+		for d := range sc {
+			sc[d] = -1
+		}
+		p.score = append(p.score, sc)
+		p.ref = append(p.ref, make([]int32, n))
+		p.touched = append(p.touched, nil)
+	}
+	p.words = append(p.words, words...)
+	p.penalty = penalty
+	p.strong = true
+	for i, w := range words {
+		m := s.matches(w)
+		p.strong = p.strong && m.strong
+		p.collect(s.ix, i, m)
+		if len(p.touched[i]) == 0 {
+			return
+		}
+	}
+next:
+	for _, d := range p.touched[0] {
+		for i := 1; i < len(words); i++ {
+			if p.score[i][d] < 0 {
+				continue next
+			}
+		}
+		if len(words) > 1 {
+			p.gather(s.ix, d)
+		}
+		total := p.phrase(d)
+		for i := range words {
+			total += p.score[i][d]
+		}
+		p.cands = append(p.cands, cand{doc: d, score: total - penalty})
+	}
+}
+
+// gather moves a word's match in document d to a name that another word
+// matched, when the word is a substring of that name (a word start for a
+// short word) and the move, with the
+// phrase bonus, scores higher: "hack day" then matches the alias "Hack Day"
+// with both words rather than the title "Hackathon" with one.
+func (p *pass) gather(ix *Index, d int32) {
+	for i, w := range p.words {
+		for j := range p.words {
+			r := p.ref[j][d]
+			if j == i || r < 0 || r == p.ref[i][d] {
+				continue
+			}
+			k := &ix.keys[r]
+			if q, ok := nameQuality(w, k.fold); ok && q+fieldPoints[k.field]+phraseBonus > p.score[i][d] {
+				p.score[i][d] = q + fieldPoints[k.field]
+				p.ref[i][d] = r
+			}
+		}
+	}
+}
+
+// phrase returns the phrase bonus of document d: phraseBonus for each word
+// whose name an earlier word also matched.
+func (p *pass) phrase(d int32) int32 {
+	var bonus int32
+	for i := 1; i < len(p.words); i++ {
+		r := p.ref[i][d]
+		if r < 0 {
+			continue
+		}
+		for j := range i {
+			if p.ref[j][d] == r {
+				bonus += phraseBonus
+				break
+			}
+		}
+	}
+	return bonus
+}
+
+// collect records, for each document, word i's best match among m.
+func (p *pass) collect(ix *Index, i int, m *wordMatches) {
+	for _, sc := range m.names {
+		for _, d := range ix.keys[sc.id].docs {
+			p.set(i, d, sc.score, sc.id)
+		}
+	}
+	for _, sc := range m.words {
+		v := &ix.words[sc.id]
+		ref := -sc.id - 1
+		sum := v.sum
+		for _, d := range v.docs {
+			pts := fieldPoints[FieldText]
+			for len(sum) > 0 && sum[0] < d {
+				sum = sum[1:]
+			}
+			if len(sum) > 0 && sum[0] == d {
+				pts = fieldPoints[FieldSummary]
+			}
+			p.set(i, d, sc.score+pts, ref)
+		}
+	}
+}
+
+// set keeps score and ref for word i in document d if they beat what it has.
+func (p *pass) set(i int, d, score, ref int32) {
+	cur := p.score[i][d]
+	if cur < 0 {
+		p.touched[i] = append(p.touched[i], d)
+	} else if score < cur || score == cur && refOrder(ref) >= refOrder(p.ref[i][d]) {
+		return
+	}
+	p.score[i][d] = score
+	p.ref[i][d] = ref
+}
+
+// refOrder orders equal-scoring matches: names before text, then by id.
+func refOrder(ref int32) int64 {
+	if ref >= 0 {
+		return int64(ref)
+	}
+	return math.MaxInt32 + int64(-ref)
+}
+
+// candHeap keeps the best candidates with the worst on top.
+type candHeap struct {
+	cands []cand
+	docs  []corpus.Doc
+}
+
+// better reports whether a ranks before b: higher score, then patterns
+// before pages, then corpus order.
+func better(docs []corpus.Doc, a, b cand) bool {
+	if a.score != b.score {
+		return a.score > b.score
+	}
+	ka, kb := docs[a.doc].Kind, docs[b.doc].Kind
+	if ka != kb {
+		return ka == corpus.KindPattern
+	}
+	return a.doc < b.doc
+}
+
+// Len returns the number of candidates.
+func (h *candHeap) Len() int { return len(h.cands) }
+
+// Less puts the worst candidate first.
+func (h *candHeap) Less(i, j int) bool { return better(h.docs, h.cands[j], h.cands[i]) }
+
+// Swap swaps two candidates.
+func (h *candHeap) Swap(i, j int) { h.cands[i], h.cands[j] = h.cands[j], h.cands[i] }
+
+// Push adds a candidate.
+func (h *candHeap) Push(x any) {
+	if c, ok := x.(cand); ok {
+		h.cands = append(h.cands, c)
+	}
+}
+
+// Pop removes the last candidate.
+func (h *candHeap) Pop() any {
+	c := h.cands[len(h.cands)-1]
+	h.cands = h.cands[:len(h.cands)-1]
+	return c
+}
+
+var _ heap.Interface = (*candHeap)(nil)
+
+// rank merges the main and alternative candidates, keeps the best limit of
+// them in s.top, best first, and returns how many documents matched.
+func (s *Session) rank(limit int) int {
+	h := candHeap{cands: s.top[:0], docs: s.ix.docs}
+	offer := func(c cand) {
+		switch {
+		case len(h.cands) < limit:
+			heap.Push(&h, c)
+		case better(h.docs, c, h.cands[0]):
+			h.cands[0] = c
+			heap.Fix(&h, 0)
+		}
+	}
+	total := len(s.main.cands)
+	for _, c := range s.alt.cands {
+		c.alt = true
+		if i := slices.IndexFunc(s.main.cands, func(m cand) bool { return m.doc == c.doc }); i >= 0 {
+			if s.main.cands[i].score >= c.score {
+				continue
+			}
+		} else {
+			total++
+		}
+		offer(c)
+	}
+	for _, c := range s.main.cands {
+		if i := slices.IndexFunc(s.alt.cands, func(a cand) bool { return a.doc == c.doc }); i >= 0 {
+			if s.alt.cands[i].score > c.score {
+				continue
+			}
+		}
+		offer(c)
+	}
+	slices.SortFunc(h.cands, func(a, b cand) int {
+		if better(h.docs, a, b) {
+			return -1
+		}
+		return 1
+	})
+	s.top = h.cands
+	return total
+}
