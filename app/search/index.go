@@ -157,17 +157,18 @@ func (ix *Index) buildWords(words []corpus.Word) {
 		f := ix.words[i].fold
 		ix.exact[f] = append(ix.exact[f], int32(i))
 	}
-	seen := make(map[int32]bool)
+	var buf []byte
 	for i := range ix.docs {
-		clear(seen)
-		for _, t := range Tokens(ix.docs[i].SummaryText) {
-			id, ok := byText[t]
-			if !ok || seen[id] {
-				continue
+		doc := int32(i)
+		buf = eachWord(ix.docs[i].SummaryText, buf, func(w []byte) {
+			id, ok := byText[string(w)]
+			if !ok {
+				return
 			}
-			seen[id] = true
-			ix.words[id].sum = append(ix.words[id].sum, int32(i))
-		}
+			if sum := ix.words[id].sum; len(sum) == 0 || sum[len(sum)-1] != doc {
+				ix.words[id].sum = append(sum, doc)
+			}
+		})
 	}
 }
 

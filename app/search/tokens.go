@@ -1,7 +1,6 @@
 package search
 
 import (
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -16,18 +15,38 @@ const maxWordLen = 32
 // it, so a word found in the text is spelled the same way in a query.
 func Tokens(text string) []string {
 	var out []string
-	var b strings.Builder
-	eachToken(text, func(start, end int) {
-		if utf8.RuneCountInString(text[start:end]) < 2 {
-			return
-		}
-		b.Reset()
-		for _, r := range text[start:end] {
-			b.WriteRune(unicode.ToLower(r))
-		}
-		out = append(out, b.String())
-	})
+	eachWord(text, nil, func(w []byte) { out = append(out, string(w)) })
 	return out
+}
+
+// eachWord calls fn with each word of text as [Tokens] returns it, lower-cased
+// into buf, which it grows and returns for reuse. fn must not keep w.
+func eachWord(text string, buf []byte, fn func(w []byte)) []byte {
+	eachToken(text, func(start, end int) {
+		tok := text[start:end]
+		buf = buf[:0]
+		n := 0
+		for i := 0; i < len(tok); i++ {
+			c := tok[i]
+			if c >= utf8.RuneSelf {
+				buf, n = buf[:0], 0
+				for _, r := range tok {
+					buf = utf8.AppendRune(buf, unicode.ToLower(r))
+					n++
+				}
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf = append(buf, c)
+			n++
+		}
+		if n >= 2 {
+			fn(buf)
+		}
+	})
+	return buf
 }
 
 // isWordRune reports whether r belongs to a word: a letter, a digit or a
@@ -43,17 +62,26 @@ func isWordRune(r rune) bool {
 // in text, one-letter runs included.
 func eachToken(text string, fn func(start, end int)) {
 	start := -1
-	for i, r := range text {
-		if isWordRune(r) {
+	for i := 0; i < len(text); {
+		c := text[i]
+		var word bool
+		size := 1
+		if c < utf8.RuneSelf {
+			word = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		} else {
+			var r rune
+			r, size = utf8.DecodeRuneInString(text[i:])
+			word = isWordRune(r)
+		}
+		if word {
 			if start < 0 {
 				start = i
 			}
-			continue
-		}
-		if start >= 0 {
+		} else if start >= 0 {
 			fn(start, i)
 			start = -1
 		}
+		i += size
 	}
 	if start >= 0 {
 		fn(start, len(text))

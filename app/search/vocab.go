@@ -14,17 +14,21 @@ import (
 // out.
 func Vocabulary(docs []corpus.Doc) []corpus.Word {
 	postings := make(map[string][]int32)
+	var buf []byte
 	add := func(i int32, text string) {
-		for _, w := range Tokens(text) {
-			if len(w) > maxWordLen || isStopword(w) {
-				continue
+		buf = eachWord(text, buf, func(w []byte) {
+			if len(w) > maxWordLen {
+				return
 			}
-			p := postings[w]
-			if len(p) > 0 && p[len(p)-1] == i {
-				continue
+			p, ok := postings[string(w)]
+			if ok && p[len(p)-1] == i {
+				return
 			}
-			postings[w] = append(p, i)
-		}
+			if !ok && isStopword(string(w)) {
+				return
+			}
+			postings[string(w)] = append(p, i)
+		})
 	}
 	for i := range docs {
 		d := &docs[i]
