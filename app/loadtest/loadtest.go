@@ -113,8 +113,9 @@ func (o Options) withDefaults() (Options, error) {
 	return o, nil
 }
 
-// CheckLoopback returns an error unless rawURL is an http or https URL whose
-// host is localhost, an address in 127.0.0.0/8 or ::1.
+// CheckLoopback parses rawURL and returns an error unless it is an http or
+// https URL, without credentials, whose host is localhost, an address in
+// 127.0.0.0/8 or ::1.
 func CheckLoopback(rawURL string) (*url.URL, error) {
 	u, err := url.Parse(rawURL)
 	if err != nil {

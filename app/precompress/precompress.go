@@ -182,7 +182,7 @@ func (s Stats) Lookup(rel string) (File, bool) {
 
 // Dir writes .br and .gz twins beside every compressible file under root
 // (recursively), skipping files that already are twins, hidden files and
-// folders, and symbolic links. A twin is rewritten only when its
+// folders, and symbolic links below root. A twin is rewritten only when its
 // modification time differs from the source's (twins get the source's time)
 // or when opt.Force is set. A twin that would not save opt.MinSavings is not
 // written, and a stale one is removed.
@@ -190,6 +190,11 @@ func Dir(root string, opt Options) (Stats, error) {
 	opt = opt.withDefaults()
 	if err := opt.validate(); err != nil {
 		return Stats{}, err
+	}
+	// WalkDir does not follow symbolic links, not even the root: resolve
+	// it, so that a web/ linked elsewhere is still compressed.
+	if resolved, err := filepath.EvalSymlinks(root); err == nil {
+		root = resolved
 	}
 	var paths []string
 	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {

@@ -321,3 +321,23 @@ func TestFileString(t *testing.T) {
 		})
 	}
 }
+
+func TestDirSymlinkedRoot(t *testing.T) {
+	base := t.TempDir()
+	real := filepath.Join(base, "real")
+	p := write(t, real, "app.js", text(10000))
+	link := filepath.Join(base, "web")
+	if err := os.Symlink(real, link); err != nil {
+		t.Fatal(err)
+	}
+	st, err := Dir(link, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := st.Lookup("app.js"); !ok {
+		t.Errorf("app.js not listed: %+v", st.Files)
+	}
+	if !exists(p + ".br") {
+		t.Error("no .br twin written through the symlinked root")
+	}
+}
