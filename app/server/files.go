@@ -4,6 +4,7 @@ package server
 
 import (
 	"errors"
+	"io"
 	"io/fs"
 	"log/slog"
 	"mime"
@@ -117,11 +118,40 @@ func (fl *files) serve(w http.ResponseWriter, r *http.Request, name string) {
 		}
 	}
 	h.Set("ETag", etag(sent, h.Get("Content-Encoding")))
-	// ServeContent leaves Content-Length alone for an encoded body unless
-	// it answers a range; it removes it for 304 and errors.
-	h.Set("Content-Length", strconv.FormatInt(sent.Size(), 10))
-	http.ServeContent(w, r, "", info.ModTime(), body)
+	http.ServeContent(&lengthWriter{ResponseWriter: w, size: sent.Size()}, r, "", info.ModTime(), body)
 }
+
+// lengthWriter adds Content-Length to a full (200) response and drops
+// Content-Encoding from bodiless ones such as 412. ServeContent omits
+// Content-Length when Content-Encoding is set, unless it answers a range;
+// the length cannot be set beforehand, because ServeContent would keep it on
+// the empty 412 of a failed If-Match, and the connection would then break.
+type lengthWriter struct {
+	http.ResponseWriter
+	size int64
+}
+
+func (w *lengthWriter) WriteHeader(code int) {
+	switch {
+	case code == http.StatusOK && w.Header().Get("Content-Length") == "":
+		w.Header().Set("Content-Length", strconv.FormatInt(w.size, 10))
+	case code != http.StatusOK && code != http.StatusPartialContent:
+		// An empty 412 must not claim to be brotli or gzip.
+		w.Header().Del("Content-Encoding")
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+// ReadFrom keeps the sendfile path (ServeContent writes through io.CopyN).
+func (w *lengthWriter) ReadFrom(src io.Reader) (int64, error) {
+	if rf, ok := w.ResponseWriter.(io.ReaderFrom); ok {
+		return rf.ReadFrom(src)
+	}
+	return io.Copy(writerOnly{w.ResponseWriter}, src)
+}
+
+// Unwrap lets http.ResponseController reach the underlying writer.
+func (w *lengthWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 
 // open opens a regular file of the web folder. Directories, devices, pipes
 // and sockets are reported as not existing.
