@@ -12,7 +12,7 @@ import (
 const (
 	qualityExact     = 100
 	qualityPrefix    = 80
-	qualityWordStart = 68
+	qualityWordStart = 75
 	qualityAcronym   = 50
 	qualitySubstring = 45
 	// qualityScatterMax caps a scattered subsequence's quality, which is
@@ -29,8 +29,8 @@ var fieldPoints = [...]int32{
 	FieldTitle:   60,
 	FieldAlias:   56,
 	FieldVariant: 46,
-	FieldBlock:   32,
-	FieldTag:     30,
+	FieldBlock:   26,
+	FieldTag:     24,
 	FieldSummary: 16,
 	FieldText:    10,
 }
@@ -85,6 +85,35 @@ func contiguous(w, s string) (quality int32, at int, ok bool) {
 	return qualitySubstring, i, true
 }
 
+// pluralPenalty is taken off a match of a plural query word's singular.
+const pluralPenalty = 4
+
+// singular returns w without a final "s" when w has four runes or more and
+// does not end in "ss", else "". A plural query word also finds its
+// singular: "talks" finds "Lightning Talk".
+func singular(w string) string {
+	n := len(w)
+	if n < 4 || w[n-1] != 's' || w[n-2] == 's' || utf8.RuneCountInString(w) < 4 {
+		return ""
+	}
+	return w[:n-1]
+}
+
+// gapless is contiguous, falling back to w's singular. It also returns the
+// length of what matched. Whatever a word matches this way, a shorter
+// prefix of it matches as a substring, which keeps session filtering right.
+func gapless(w, s string) (quality int32, at, n int, ok bool) {
+	if q, at, ok := contiguous(w, s); ok {
+		return q, at, len(w), true
+	}
+	if sg := singular(w); sg != "" {
+		if q, at, ok := contiguous(sg, s); ok {
+			return q - pluralPenalty, at, len(sg), true
+		}
+	}
+	return 0, 0, 0, false
+}
+
 // shortMatch matches a one- or two-rune word w against s: a word of s must
 // start with w, or, for two runes, two consecutive words of s must start with
 // its two runes. It returns the quality and the matched ranges of s.
@@ -130,7 +159,7 @@ func nameQuality(w, s string) (int32, bool) {
 		q, _, ok := shortMatch(w, s)
 		return q, ok && q != qualityAcronym
 	}
-	q, _, ok := contiguous(w, s)
+	q, _, _, ok := gapless(w, s)
 	return q, ok
 }
 
@@ -183,8 +212,8 @@ func wordRanges(w, s string) []Range {
 		}
 		return nil
 	}
-	if _, at, ok := contiguous(w, s); ok {
-		return []Range{{at, at + len(w)}}
+	if _, at, n, ok := gapless(w, s); ok {
+		return []Range{{at, at + n}}
 	}
 	ms := fuzzy.Find(w, []string{s})
 	if len(ms) == 0 {
@@ -249,22 +278,25 @@ func (ix *Index) matchLong(w string, base *wordMatches) *wordMatches {
 
 // matchKeys scores m's word against the keys with the given ids and returns
 // the matching ones. A key matches when the word's runes appear in its fold
-// in order. It sets m.strong when a key holds the word as a substring.
+// in order, or when it holds the word's singular. It sets m.strong when a
+// key holds the word, or its singular, as a substring.
 func (ix *Index) matchKeys(m *wordMatches, ids func(yield func(int32))) []scored {
 	w := m.word
 	var out []scored
 	var scatter []int32
 	ids(func(id int32) {
 		k := &ix.keys[id]
-		if !subsequenceBytes(w, k.fold) {
+		if strings.IndexByte(k.fold, w[0]) < 0 {
 			return
 		}
-		if q, _, ok := contiguous(w, k.fold); ok {
+		if q, _, _, ok := gapless(w, k.fold); ok {
 			out = append(out, scored{id, q + fieldPoints[k.field]})
 			m.strong = true
 			return
 		}
-		scatter = append(scatter, id)
+		if subsequenceBytes(w, k.fold) {
+			scatter = append(scatter, id)
+		}
 	})
 	if len(scatter) == 0 {
 		return out
@@ -279,8 +311,9 @@ func (ix *Index) matchKeys(m *wordMatches, ids func(yield func(int32))) []scored
 
 // matchWords scores m's word against the vocabulary words with the given ids
 // and returns the matching ones. A vocabulary word matches when it contains
-// the query word, or when it starts with the query word's first rune and
-// holds its runes in order. It sets m.strong when a word contains it.
+// the query word or its singular, or when it starts with the query word's
+// first rune and holds its runes in order. It sets m.strong when a word
+// contains it or its singular.
 func (ix *Index) matchWords(m *wordMatches, ids func(yield func(int32))) []scored {
 	w := m.word
 	_, n := utf8.DecodeRuneInString(w)
@@ -289,7 +322,7 @@ func (ix *Index) matchWords(m *wordMatches, ids func(yield func(int32))) []score
 	var scatter []int32
 	ids(func(id int32) {
 		f := ix.words[id].fold
-		if q, _, ok := contiguous(w, f); ok {
+		if q, _, _, ok := gapless(w, f); ok {
 			out = append(out, scored{id, q})
 			m.strong = true
 			return

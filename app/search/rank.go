@@ -8,10 +8,12 @@ import (
 	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
-// phraseBonus is added for each query word whose best match is the same name
-// as an earlier word's, so "brown bag" prefers the variant "Brown Bag" to a
-// document with "brown" in one name and "bag" in another.
-const phraseBonus = 15
+// breadthBonus is added for each place past the first where a word matched
+// a document, up to breadthMax places.
+const (
+	breadthBonus = 2
+	breadthMax   = 3
+)
 
 // pass ranks the documents for one list of query words. Its per-word arrays,
 // indexed by document, are kept between queries and reset before each run.
@@ -21,6 +23,9 @@ type pass struct {
 	// ref[i][d] says where it is: a key id when >= 0, else vocabulary word
 	// -ref-1.
 	score, ref [][]int32
+	// places[i][d] counts the names and words of document d that word i
+	// matched.
+	places [][]uint8
 	// touched[i] are the documents word i set.
 	touched [][]int32
 	// cands are the documents all words matched, with their total score.
@@ -44,6 +49,7 @@ func (p *pass) clear() {
 	for i := range p.words {
 		for _, d := range p.touched[i] {
 			p.score[i][d] = -1
+			p.places[i][d] = 0
 		}
 		p.touched[i] = p.touched[i][:0]
 	}
@@ -62,6 +68,7 @@ func (p *pass) run(s *Session, words []string, penalty int32) {
 			sc[d] = -1
 		}
 		p.score = append(p.score, sc)
+		p.places = append(p.places, make([]uint8, n))
 		p.ref = append(p.ref, make([]int32, n))
 		p.touched = append(p.touched, nil)
 	}
@@ -86,52 +93,12 @@ next:
 		if len(words) > 1 {
 			p.gather(s.ix, d)
 		}
-		total := p.phrase(d)
+		total := p.phrase(s.ix, d)
 		for i := range words {
-			total += p.score[i][d]
+			total += p.score[i][d] + breadth(p.places[i][d])
 		}
 		p.cands = append(p.cands, cand{doc: d, score: total - penalty})
 	}
-}
-
-// gather moves a word's match in document d to a name that another word
-// matched, when the word is a substring of that name (a word start for a
-// short word) and the move, with the
-// phrase bonus, scores higher: "hack day" then matches the alias "Hack Day"
-// with both words rather than the title "Hackathon" with one.
-func (p *pass) gather(ix *Index, d int32) {
-	for i, w := range p.words {
-		for j := range p.words {
-			r := p.ref[j][d]
-			if j == i || r < 0 || r == p.ref[i][d] {
-				continue
-			}
-			k := &ix.keys[r]
-			if q, ok := nameQuality(w, k.fold); ok && q+fieldPoints[k.field]+phraseBonus > p.score[i][d] {
-				p.score[i][d] = q + fieldPoints[k.field]
-				p.ref[i][d] = r
-			}
-		}
-	}
-}
-
-// phrase returns the phrase bonus of document d: phraseBonus for each word
-// whose name an earlier word also matched.
-func (p *pass) phrase(d int32) int32 {
-	var bonus int32
-	for i := 1; i < len(p.words); i++ {
-		r := p.ref[i][d]
-		if r < 0 {
-			continue
-		}
-		for j := range i {
-			if p.ref[j][d] == r {
-				bonus += phraseBonus
-				break
-			}
-		}
-	}
-	return bonus
 }
 
 // collect records, for each document, word i's best match among m.
@@ -158,8 +125,18 @@ func (p *pass) collect(ix *Index, i int, m *wordMatches) {
 	}
 }
 
+// breadth returns the bonus of a word that matched n places of a document:
+// a document that has the word in several fields (a block, a tag and its
+// text) is more about it than one that has it once.
+func breadth(n uint8) int32 {
+	return breadthBonus * int32(min(max(n, 1)-1, breadthMax))
+}
+
 // set keeps score and ref for word i in document d if they beat what it has.
 func (p *pass) set(i int, d, score, ref int32) {
+	if c := p.places[i][d]; c < 255 {
+		p.places[i][d] = c + 1
+	}
 	cur := p.score[i][d]
 	if cur < 0 {
 		p.touched[i] = append(p.touched[i], d)

@@ -27,6 +27,7 @@ func TestQueryRanking(t *testing.T) {
 		{name: "alias upper case", query: "HEROES", wantFirst: "ambassadors", wantWhere: "alias: Heroes", wantRange: []Range{{0, 6}}},
 		{name: "title exact", query: "swag", wantFirst: "swag", wantWhere: "title: Swag"},
 		{name: "title booth", query: "booth", wantFirst: "booth", wantWhere: "title: Booth"},
+		{name: "plural finds singular", query: "booths", wantFirst: "booth", wantWhere: "title: Booth", wantRange: []Range{{0, 5}}},
 		{name: "variant two words", query: "brown bag", wantFirst: "training", wantWhere: "variant: Brown Bag", wantRange: []Range{{0, 5}, {6, 9}}},
 		{name: "variant words reversed", query: "bag brown", wantFirst: "training", wantWhere: "variant: Brown Bag", wantRange: []Range{{0, 5}, {6, 9}}},
 		{name: "variant with dashes", query: "lunch-n-learn", wantFirst: "training", wantWhere: "variant: Lunch-n-Learn", wantRange: []Range{{0, 5}, {6, 7}, {8, 13}}},

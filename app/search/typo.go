@@ -37,8 +37,9 @@ type correction struct {
 	df   int32
 }
 
-// corrections returns at most n known words within maxEdits of w, nearest
-// first, then words of names, then the most frequent.
+// corrections returns at most n known words within maxEdits of w, all at
+// the smallest distance found, words of names first, then the most
+// frequent.
 func (ix *Index) corrections(w string, n int, e *editScratch) []correction {
 	wr := []rune(w)
 	k := maxEdits(w)
@@ -67,7 +68,12 @@ func (ix *Index) corrections(w string, n int, e *editScratch) []correction {
 		}
 		return cmp.Compare(a.text, b.text)
 	})
-	return out[:min(n, len(out))]
+	for i, c := range out {
+		if i == n || c.dist > out[0].dist {
+			return out[:i]
+		}
+	}
+	return out
 }
 
 // suggest corrects the words of three runes or more that start no known
