@@ -8,9 +8,11 @@ import (
 	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
-// titleWords are real words that synthetic titles, aliases and variant names
-// are made of.
-var titleWords = strings.Fields(`
+// Word lists of the synthetic corpus, as constants.
+const (
+	// titleWordList are real words that synthetic titles, aliases and
+	// variant names are made of.
+	titleWordList = `
 	advocate ambassador api article award badge blog book booth bootcamp brown bag
 	calendar campaign certification challenge champion changelog chat client code
 	cohort community conference contest council course dashboard day deck demo
@@ -23,17 +25,14 @@ var titleWords = strings.Fields(`
 	report review roadmap sample school sdk series session showcase slack social
 	source space sponsor sprint stage starter stream studio summit support survey
 	swag talk team template test tour track training tutorial user video wall
-	webinar week wiki workshop writing youtube zone`)
-
-// blockNames and tagNames are the small sets blocks and tags come from.
-var (
-	blockNames = []string{"Code", "Community", "Content", "Events", "Marketing", "Social", "Support", "Writing"}
-	tagNames   = []string{"devrel", "patterns", "code", "community", "events", "marketing", "api", "docs", "video", "learning"}
+	webinar week wiki workshop writing youtube zone`
+	// blockList and tagList are the small sets blocks and tags come from.
+	blockList = "Code Community Content Events Marketing Social Support Writing"
+	tagList   = "devrel patterns code community events marketing api docs video learning"
+	// syllableList makes the invented words of synthetic text.
+	syllableList = `ka lo mi ra te su no vi pe da zu ri go ba fe li
+	mo ta ne si ku ha do re tri plo sta gre ven mar tol quin bel dra sko`
 )
-
-// syllables make the invented words of synthetic text.
-var syllables = strings.Fields(`ka lo mi ra te su no vi pe da zu ri go ba fe li
-	mo ta ne si ku ha do re tri plo sta gre ven mar tol quin bel dra sko`)
 
 // synthCorpus returns a synthetic corpus of n patterns, the same for the same
 // n and seed: titles of one to three words, zero to four aliases, zero to
@@ -41,6 +40,8 @@ var syllables = strings.Fields(`ka lo mi ra te su no vi pe da zu ri go ba fe li
 // from a vocabulary of 3,000 invented words with a Zipf distribution.
 func synthCorpus(n int, seed uint64) *corpus.Corpus {
 	r := rand.New(rand.NewPCG(seed, seed^0x9e3779b97f4a7c15))
+	titleWords, syllables := strings.Fields(titleWordList), strings.Fields(syllableList)
+	blockNames, tagNames := strings.Fields(blockList), strings.Fields(tagList)
 	vocab := make([]string, 3000)
 	seen := make(map[string]bool)
 	for i := range vocab {

@@ -58,8 +58,11 @@ type Index struct {
 
 // New builds the index of c. It reads c but keeps no reference to anything
 // but c.Docs, which it does not change. When c.Words is empty it computes the
-// vocabulary itself with [Vocabulary].
+// vocabulary itself with [Vocabulary]. A nil c is an empty corpus.
 func New(c *corpus.Corpus) *Index {
+	if c == nil {
+		c = &corpus.Corpus{}
+	}
 	ix := &Index{docs: c.Docs, short: make(map[string][]int32), exact: make(map[string][]int32)}
 	ix.buildKeys()
 	words := c.Words

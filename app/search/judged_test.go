@@ -60,7 +60,7 @@ func readJudged(t *testing.T) []judged {
 }
 
 // compileContent compiles the project's content with our vocabulary.
-func compileContent(t *testing.T) *corpus.Corpus {
+func compileContent(t testing.TB) *corpus.Corpus {
 	t.Helper()
 	c, _, err := compiler.Compile(os.DirFS("../../content"), compiler.Options{Dir: "content", Vocabulary: Vocabulary})
 	if err != nil {

@@ -23,16 +23,26 @@ const (
 	coverageMax = 12
 )
 
-// fieldPoints are added to a match's quality: titles and aliases first, then
-// variant names, blocks and tags, then summary and text.
-var fieldPoints = [...]int32{
-	FieldTitle:   60,
-	FieldAlias:   56,
-	FieldVariant: 46,
-	FieldBlock:   26,
-	FieldTag:     24,
-	FieldSummary: 16,
-	FieldText:    10,
+// fieldPoints returns the points added to a match's quality in field f:
+// titles and aliases first, then variant names, blocks and tags, then
+// summary and text.
+func fieldPoints(f Field) int32 {
+	switch f {
+	case FieldTitle:
+		return 60
+	case FieldAlias:
+		return 56
+	case FieldVariant:
+		return 46
+	case FieldBlock:
+		return 26
+	case FieldTag:
+		return 24
+	case FieldSummary:
+		return 16
+	default:
+		return 10
+	}
 }
 
 // isShort reports whether the query word w has one or two runes: such words
@@ -290,7 +300,7 @@ func (ix *Index) matchKeys(m *wordMatches, ids func(yield func(int32))) []scored
 			return
 		}
 		if q, _, _, ok := gapless(w, k.fold); ok {
-			out = append(out, scored{id, q + fieldPoints[k.field]})
+			out = append(out, scored{id, q + fieldPoints(k.field)})
 			m.strong = true
 			return
 		}
@@ -304,7 +314,7 @@ func (ix *Index) matchKeys(m *wordMatches, ids func(yield func(int32))) []scored
 	src := foldSource{get: func(id int32) string { return ix.keys[id].fold }, ids: scatter}
 	for _, fm := range fuzzy.FindFromNoSort(w, src) {
 		id := scatter[fm.Index]
-		out = append(out, scored{id, scatterQuality(fm.Score) + fieldPoints[ix.keys[id].field]})
+		out = append(out, scored{id, scatterQuality(fm.Score) + fieldPoints(ix.keys[id].field)})
 	}
 	return out
 }

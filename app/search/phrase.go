@@ -71,7 +71,7 @@ next:
 				if !ok {
 					continue next
 				}
-				try[j] = q + fieldPoints[k.field]
+				try[j] = q + fieldPoints(k.field)
 			}
 			sum += try[j]
 		}

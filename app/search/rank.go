@@ -113,12 +113,12 @@ func (p *pass) collect(ix *Index, i int, m *wordMatches) {
 		ref := -sc.id - 1
 		sum := v.sum
 		for _, d := range v.docs {
-			pts := fieldPoints[FieldText]
+			pts := fieldPoints(FieldText)
 			for len(sum) > 0 && sum[0] < d {
 				sum = sum[1:]
 			}
 			if len(sum) > 0 && sum[0] == d {
-				pts = fieldPoints[FieldSummary]
+				pts = fieldPoints(FieldSummary)
 			}
 			p.set(i, d, sc.score+pts, ref)
 		}
@@ -233,10 +233,13 @@ func (s *Session) rank(limit int) int {
 		offer(c)
 	}
 	slices.SortFunc(h.cands, func(a, b cand) int {
-		if better(h.docs, a, b) {
+		switch {
+		case better(h.docs, a, b):
 			return -1
+		case better(h.docs, b, a):
+			return 1
 		}
-		return 1
+		return 0
 	})
 	s.top = h.cands
 	return total

@@ -216,3 +216,33 @@ func checkRanges(t *testing.T, q string, m Match) {
 		t.Errorf("Query(%q): no highlight in %s", q, m.Where())
 	}
 }
+
+func TestEmptyCorpus(t *testing.T) {
+	tests := []struct {
+		name   string
+		corpus *corpus.Corpus
+	}{
+		{name: "nil", corpus: nil},
+		{name: "no docs", corpus: &corpus.Corpus{}},
+		{name: "empty doc", corpus: &corpus.Corpus{Docs: []corpus.Doc{{Slug: "x"}}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := New(tt.corpus).Session()
+			for _, q := range []string{"", "a", "ab", "abc", "abc de", "xyzzy"} {
+				if res := s.Query(q); len(res.Hits) != 0 || res.Total != 0 {
+					t.Errorf("Query(%q) = %d hits, want none", q, len(res.Hits))
+				}
+			}
+		})
+	}
+}
+
+func TestWordsComputedWhenMissing(t *testing.T) {
+	c := handCorpus()
+	c.Words = nil
+	res := New(c).Query("stickers", 5)
+	if len(res.Hits) == 0 || c.Docs[res.Hits[0].Doc].Slug != "swag" {
+		t.Errorf("Query(stickers) without Words: %s, want swag first", describe(c, res))
+	}
+}

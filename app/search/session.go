@@ -23,8 +23,7 @@ const (
 // those of a fresh [Index.Query]. A Session is not safe for concurrent use;
 // open one per user.
 type Session struct {
-	ix    *Index
-	limit int
+	ix *Index
 	// cache holds the matches of recent long words, most recent last.
 	cache []*wordMatches
 	// main ranks the query as typed, alt the first suggestion.
@@ -47,13 +46,13 @@ type wordMatches struct {
 // Session opens a search session on the index, returning [DefaultLimit] hits
 // per query.
 func (ix *Index) Session() *Session {
-	return &Session{ix: ix, limit: DefaultLimit}
+	return &Session{ix: ix}
 }
 
 // Query answers the query q, typically the contents of the search box after a
 // keystroke, with at most [DefaultLimit] hits.
 func (s *Session) Query(q string) Result {
-	return s.QueryLimit(q, s.limit)
+	return s.QueryLimit(q, DefaultLimit)
 }
 
 // Query answers q with at most limit hits (DefaultLimit when limit < 1)
@@ -64,9 +63,9 @@ func (ix *Index) Query(q string, limit int) Result {
 
 // QueryLimit answers q with at most limit hits, or [DefaultLimit] when
 // limit < 1; a UI's "show more" asks for more. The query is split into words
-// like [Tokens] does, keeping one-letter words; every word must match some
-// field of a document, and the scores of the words add up. An empty query
-// has no hits.
+// like [Tokens] does, keeping one-letter words and dropping stopwords unless
+// there is nothing else; every word must match some field of a document, and
+// the scores of the words add up. An empty query has no hits.
 func (s *Session) QueryLimit(q string, limit int) Result {
 	if limit < 1 {
 		limit = DefaultLimit
@@ -135,7 +134,7 @@ func (s *Session) matches(w string) *wordMatches {
 		for _, id := range ix.short[w] {
 			k := &ix.keys[id]
 			if q, _, ok := shortMatch(w, k.fold); ok {
-				m.names = append(m.names, scored{id, q + fieldPoints[k.field]})
+				m.names = append(m.names, scored{id, q + fieldPoints(k.field)})
 			}
 		}
 		for _, id := range ix.exact[w] {
