@@ -1,0 +1,300 @@
+// Package graph draws the link graph of a pattern language as an SVG
+// go-app component: the whole graph from the build-time layout, or the local
+// graph of one pattern, with pan and zoom, hover highlighting, focusable
+// nodes that navigate inside the app, and a legend of building blocks.
+//
+// Pan, zoom and hover change only the graph's own state: the SVG's viewBox,
+// a few classes and a small generated style element. The nodes and the
+// edges are child components that go-app skips on those updates, so a
+// graph of a thousand nodes costs the same to pan as one of ten.
+package graph
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
+)
+
+// Graph is the graph component. Build it with New and the setters; the
+// exported fields are its properties, which go-app compares to decide
+// whether a parent's re-render changes it, and are set by the setters.
+type Graph struct {
+	app.Compo
+
+	// Data is the corpus drawn.
+	Data *corpus.Corpus
+	// FocusSlug, when set, restricts the graph to that pattern and its
+	// neighbours.
+	FocusSlug string
+	// CurrentSlug marks the pattern being viewed.
+	CurrentSlug string
+	// Caption is the accessible title of the SVG.
+	Caption string
+	// NoLegend hides the legend of building blocks.
+	NoLegend bool
+	// DOMID is the id of the SVG element; the arrowhead marker's id and
+	// the generated style are derived from it.
+	DOMID string
+
+	sc       *scene
+	scData   *corpus.Corpus
+	scFocus  string
+	view     viewBox
+	hover    int // node under the pointer, or -1
+	focused  int // node with keyboard focus, or -1
+	pointers []pointer
+	dragging bool
+	// noClick swallows the click that ends a drag.
+	noClick bool
+	stats   *renderStats
+}
+
+// pointer is one pointer pressed on the graph, in client coordinates.
+type pointer struct {
+	id     int
+	x, y   float64
+	startX float64
+	startY float64
+}
+
+// dragThreshold is how far, in CSS pixels, a pointer moves before a press
+// becomes a pan rather than a click.
+const dragThreshold = 4
+
+// New returns a graph of every pattern of c.
+func New(c *corpus.Corpus) *Graph {
+	return &Graph{Data: c, hover: -1, focused: -1, stats: &renderStats{}}
+}
+
+// Focus restricts the graph to the pattern with the given slug, its
+// neighbours in both directions and the edges among them, spread over the
+// whole drawing. An empty slug shows every pattern.
+func (g *Graph) Focus(slug string) *Graph {
+	g.FocusSlug = slug
+	return g
+}
+
+// Current marks the pattern with the given slug as the one being viewed.
+func (g *Graph) Current(slug string) *Graph {
+	g.CurrentSlug = slug
+	return g
+}
+
+// Title sets the accessible title of the SVG; by default it names the
+// graph ("Pattern graph", "Patterns linked with X").
+func (g *Graph) Title(text string) *Graph {
+	g.Caption = text
+	return g
+}
+
+// Legend shows or hides the legend of building blocks; it is shown by
+// default.
+func (g *Graph) Legend(show bool) *Graph {
+	g.NoLegend = !show
+	return g
+}
+
+// ID sets the id of the SVG element. It must be unique in the page; by
+// default it is "graph" or, for a local graph, "graph-local".
+func (g *Graph) ID(id string) *Graph {
+	g.DOMID = id
+	return g
+}
+
+// scene returns the scene for the current properties, building it when the
+// corpus or the focus changed; a new scene resets the view and the hover.
+func (g *Graph) scene() *scene {
+	if g.sc == nil || g.scData != g.Data || g.scFocus != g.FocusSlug {
+		g.sc = buildScene(g.Data, g.FocusSlug)
+		g.scData, g.scFocus = g.Data, g.FocusSlug
+		g.view = fullView(g.sc.world)
+		g.hover, g.focused = -1, -1
+		g.pointers = nil
+		g.dragging = false
+	}
+	return g.sc
+}
+
+// domID returns the id of the SVG element.
+func (g *Graph) domID() string {
+	switch {
+	case g.DOMID != "":
+		return g.DOMID
+	case g.FocusSlug != "":
+		return "graph-local"
+	}
+	return "graph"
+}
+
+// lit returns the node whose neighbourhood is highlighted, or -1: the one
+// under the pointer, else the one with keyboard focus.
+func (g *Graph) lit() int {
+	n := 0
+	if g.sc != nil {
+		n = len(g.sc.nodes)
+	}
+	for _, i := range []int{g.hover, g.focused} {
+		if i >= 0 && i < n {
+			return i
+		}
+	}
+	return -1
+}
+
+// labelsHidden reports whether the graph is too large to show every label
+// at the current zoom.
+func (g *Graph) labelsHidden() bool {
+	n := len(g.sc.nodes)
+	return n > largeGraph && g.view.zoom(g.sc.world) < labelZoom(n)
+}
+
+// Render draws the graph: the SVG with its edges and nodes, the zoom
+// buttons and the legend.
+func (g *Graph) Render() app.UI {
+	s := g.scene()
+	id := g.domID()
+
+	caption := g.Caption
+	if caption == "" {
+		caption = "Pattern graph"
+		if s.focus >= 0 {
+			caption = "Patterns linked with " + s.nodes[s.focus].title
+		}
+	}
+
+	svgClass := []string{"graph-svg"}
+	if g.labelsHidden() {
+		svgClass = append(svgClass, "labels-hidden")
+	}
+	lit := g.lit()
+	if lit >= 0 {
+		svgClass = append(svgClass, "is-lit")
+	}
+	if g.dragging {
+		svgClass = append(svgClass, "is-dragging")
+	}
+
+	wrapClass := "graph-wrap graph-full"
+	if g.FocusSlug != "" {
+		wrapClass = "graph-wrap graph-local"
+	}
+	if len(s.nodes) == 0 {
+		wrapClass += " is-empty"
+	}
+
+	stats := g.stats
+	if stats == nil {
+		stats = &renderStats{}
+		g.stats = stats
+	}
+
+	return app.Div().Class("graph").Body(
+		app.Div().Class(wrapClass).Body(
+			svgElem("svg").
+				ID(id).
+				Class(strings.Join(svgClass, " ")).
+				Attr("viewBox", g.view.String()).
+				Attr("preserveAspectRatio", "xMidYMid meet").
+				Aria("labelledby", id+"-title").
+				On("wheel", g.onWheel).
+				On("pointerdown", g.onPointerDown).
+				On("pointermove", g.onPointerMove).
+				On("pointerup", g.onPointerUp).
+				On("pointercancel", g.onPointerUp).
+				On("dragstart", g.onDragStart).
+				On("click", g.onClick).
+				On("keydown", g.onKeyDown).
+				On("mouseover", g.onMouseOver).
+				On("mouseleave", g.onMouseLeave).
+				On("focusin", g.onFocusIn).
+				On("focusout", g.onFocusOut).
+				Body(
+					svgElem("title").ID(id+"-title").Text(caption),
+					svgElem("defs").Body(
+						svgElem("marker").
+							ID(id+"-arrow").
+							Attr("viewBox", "0 0 10 10").
+							Attr("refX", "10").
+							Attr("refY", "5").
+							Attr("markerWidth", "6").
+							Attr("markerHeight", "6").
+							Attr("orient", "auto").
+							Body(
+								svgElem("path").
+									Class("graph-arrow").
+									Attr("d", "M0,0L10,5L0,10z").
+									Attr("fill", noBlockColour),
+							),
+					),
+					&edgeLayer{Scene: s, Marker: "url(#" + id + "-arrow)", stats: stats},
+					&nodeLayer{Scene: s, Current: s.index(g.CurrentSlug), stats: stats},
+					app.If(lit >= 0, func() app.UI {
+						return svgElem("style").Text(highlightCSS(id, s, lit))
+					}),
+				),
+			app.Div().Class("graph-controls").Body(
+				app.Button().Type("button").Class("graph-zoom-in").
+					Aria("label", "Zoom in").Title("Zoom in").
+					Text("+").OnClick(g.onZoomIn),
+				app.Button().Type("button").Class("graph-zoom-out").
+					Aria("label", "Zoom out").Title("Zoom out").
+					Text("−").OnClick(g.onZoomOut),
+				app.Button().Type("button").Class("graph-zoom-reset").
+					Aria("label", "Reset zoom").Title("Reset zoom").
+					Text("⟲").OnClick(g.onZoomReset),
+			),
+		),
+		app.If(!g.NoLegend && len(s.blocks) > 0, func() app.UI {
+			return legend(s)
+		}),
+	)
+}
+
+// legend lists the building blocks drawn, each with its colour.
+func legend(s *scene) app.UI {
+	items := make([]app.UI, len(s.blocks))
+	for k, b := range s.blocks {
+		items[k] = app.Li().Class("graph-legend-item "+BlockClass(b.index)).Body(
+			svgElem("svg").
+				Class("graph-swatch").
+				Attr("viewBox", "0 0 10 10").
+				Attr("width", "12").
+				Attr("height", "12").
+				Aria("hidden", "true").
+				Body(
+					svgElem("circle").
+						Class("graph-dot").
+						Attr("cx", "5").
+						Attr("cy", "5").
+						Attr("r", "5").
+						Attr("fill", blockColour(b.index)),
+				),
+			app.Span().Class("graph-legend-name").Text(b.name),
+		)
+	}
+	return app.Ul().Class("graph-legend").Aria("label", "Building blocks").Body(items...)
+}
+
+// highlightCSS returns the rules that dim every node and edge of the graph
+// with the given id except node i, its neighbours and the edges among them,
+// and show their labels when labels are hidden. The dimmed opacity is the
+// stylesheet's --graph-dim, 0.15 by default.
+func highlightCSS(id string, s *scene, i int) string {
+	nodes, edges := s.neighbourhood(i)
+	var b strings.Builder
+	b.WriteString("#" + id + " .graph-node,#" + id + " .graph-edge{opacity:var(--graph-dim,.15)}")
+	var lit []string
+	for _, k := range nodes {
+		lit = append(lit, ".graph-n-"+strconv.Itoa(k))
+	}
+	nodeSel := strings.Join(lit, ",")
+	for _, j := range edges {
+		lit = append(lit, ".graph-e-"+strconv.Itoa(j))
+	}
+	b.WriteString("#" + id + " :is(" + strings.Join(lit, ",") + "){opacity:1}")
+	b.WriteString("#" + id + ".labels-hidden :is(" + nodeSel + ") .graph-label{display:inline}")
+	return b.String()
+}

@@ -1,0 +1,630 @@
+package graph
+
+import (
+	"slices"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+)
+
+// skipWithoutDOM skips tests that mount components when running as WASM
+// outside a browser (under Node there is no document).
+func skipWithoutDOM(t *testing.T) {
+	t.Helper()
+	if app.IsClient && !app.Window().Get("document").Truthy() {
+		t.Skip("no DOM: mounting needs a browser")
+	}
+}
+
+func TestRenderNodes(t *testing.T) {
+	tests := []struct {
+		name       string
+		g          *Graph
+		wantSlugs  []string
+		wantLabels []string
+		current    string
+	}{
+		{
+			name:       "full graph",
+			g:          New(testCorpus()),
+			wantSlugs:  []string{"alpha", "beta", "delta", "gamma", "omega"},
+			wantLabels: []string{"Alpha", "Beta", "Delta", "Gamma", "Omega"},
+		},
+		{
+			name:       "local graph with the focus current",
+			g:          New(testCorpus()).Focus("gamma").Current("gamma"),
+			wantSlugs:  []string{"beta", "delta", "gamma"},
+			wantLabels: []string{"Beta", "Delta", "Gamma"},
+			current:    "gamma",
+		},
+		{
+			name:       "current pattern in the full graph",
+			g:          New(testCorpus()).Current("delta"),
+			wantSlugs:  []string{"alpha", "beta", "delta", "gamma", "omega"},
+			wantLabels: []string{"Alpha", "Beta", "Delta", "Gamma", "Omega"},
+			current:    "delta",
+		},
+		{
+			name: "focus on a page draws nothing",
+			g:    New(testCorpus()).Focus("glossary"),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			html := app.HTMLString(tt.g)
+			links := elements(t, html, "a", "graph-node")
+			var slugs, labels []string
+			for _, a := range links {
+				href := a.attrs["href"]
+				slug := strings.TrimPrefix(href, "/patterns/")
+				slugs = append(slugs, slug)
+				labels = append(labels, a.attrs["aria-label"])
+				if a.attrs["tabindex"] != "0" {
+					t.Errorf("node %s: tabindex = %q, want 0", slug, a.attrs["tabindex"])
+				}
+				isCurrent := hasClass(a.attrs["class"], "is-current")
+				if want := slug == tt.current; isCurrent != want {
+					t.Errorf("node %s: is-current = %v, want %v", slug, isCurrent, want)
+				}
+				if isCurrent && a.attrs["aria-current"] != "page" {
+					t.Errorf("node %s: aria-current = %q, want page", slug, a.attrs["aria-current"])
+				}
+			}
+			if !slices.Equal(slugs, tt.wantSlugs) {
+				t.Errorf("node hrefs = %v, want %v", slugs, tt.wantSlugs)
+			}
+			if !slices.Equal(labels, tt.wantLabels) {
+				t.Errorf("aria-labels = %v, want %v", labels, tt.wantLabels)
+			}
+			var texts []string
+			for _, e := range elements(t, html, "text", "graph-label") {
+				texts = append(texts, e.text)
+			}
+			if !slices.Equal(texts, tt.wantLabels) {
+				t.Errorf("labels = %v, want %v", texts, tt.wantLabels)
+			}
+			if n := len(elements(t, html, "circle", "graph-dot")); n != len(tt.wantSlugs)+len(buildScene(tt.g.Data, tt.g.FocusSlug).blocks) {
+				t.Errorf("%d circles, want one per node and one per legend entry", n)
+			}
+			if strings.Contains(html, "glossary") || strings.Contains(html, "Glossary") {
+				t.Error("the page is drawn")
+			}
+		})
+	}
+}
+
+func TestRenderSVG(t *testing.T) {
+	tests := []struct {
+		name      string
+		g         *Graph
+		wantID    string
+		wantTitle string
+		wantWrap  string
+	}{
+		{name: "full", g: New(testCorpus()), wantID: "graph", wantTitle: "Pattern graph", wantWrap: "graph-full"},
+		{name: "local", g: New(testCorpus()).Focus("beta"), wantID: "graph-local", wantTitle: "Patterns linked with Beta", wantWrap: "graph-local"},
+		{name: "custom id and title", g: New(testCorpus()).ID("g2").Title("Links"), wantID: "g2", wantTitle: "Links", wantWrap: "graph-full"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			html := app.HTMLString(tt.g)
+			svgs := elements(t, html, "svg", "graph-svg")
+			if len(svgs) != 1 {
+				t.Fatalf("%d graph svgs, want 1", len(svgs))
+			}
+			svg := svgs[0]
+			if svg.attrs["id"] != tt.wantID {
+				t.Errorf("id = %q, want %q", svg.attrs["id"], tt.wantID)
+			}
+			if svg.attrs["viewBox"] == "" {
+				t.Error("no viewBox")
+			}
+			if svg.attrs["aria-labelledby"] != tt.wantID+"-title" {
+				t.Errorf("aria-labelledby = %q", svg.attrs["aria-labelledby"])
+			}
+			if _, ok := svg.attrs["role"]; ok {
+				t.Error("the svg has a role, which would hide its links")
+			}
+			titles := elements(t, html, "title", "")
+			if len(titles) != 1 || titles[0].text != tt.wantTitle || titles[0].attrs["id"] != tt.wantID+"-title" {
+				t.Errorf("titles = %+v, want one %q", titles, tt.wantTitle)
+			}
+			markers := elements(t, html, "marker", "")
+			if len(markers) != 1 || markers[0].attrs["id"] != tt.wantID+"-arrow" {
+				t.Errorf("markers = %+v, want one with id %s-arrow", markers, tt.wantID)
+			}
+			groups := elements(t, html, "g", "graph-edges")
+			if len(groups) != 1 || groups[0].attrs["marker-end"] != "url(#"+tt.wantID+"-arrow)" {
+				t.Errorf("edge groups = %+v, want the marker on them", groups)
+			}
+			if len(elements(t, html, "div", tt.wantWrap)) != 1 {
+				t.Errorf("no wrapper with class %s", tt.wantWrap)
+			}
+			for _, b := range []string{"graph-zoom-in", "graph-zoom-out", "graph-zoom-reset"} {
+				btn := elements(t, html, "button", b)
+				if len(btn) != 1 || btn[0].attrs["type"] != "button" || btn[0].attrs["aria-label"] == "" {
+					t.Errorf("button %s = %+v", b, btn)
+				}
+			}
+		})
+	}
+}
+
+func TestRenderEdges(t *testing.T) {
+	g := New(testCorpus())
+	html := app.HTMLString(g)
+	lines := elements(t, html, "line", "graph-edge")
+	s := g.scene()
+	if len(lines) != len(s.edges) {
+		t.Fatalf("%d lines, want %d", len(lines), len(s.edges))
+	}
+	for j, l := range lines {
+		e := s.edges[j]
+		want := map[string]string{
+			"x1": fmtNum(e.x1), "y1": fmtNum(e.y1), "x2": fmtNum(e.x2), "y2": fmtNum(e.y2),
+		}
+		for k, v := range want {
+			if l.attrs[k] != v {
+				t.Errorf("line %d: %s = %q, want %q", j, k, l.attrs[k], v)
+			}
+		}
+	}
+}
+
+func TestRenderLegend(t *testing.T) {
+	tests := []struct {
+		name string
+		g    *Graph
+		want []string
+	}{
+		{name: "blocks used as first block", g: New(testCorpus()), want: []string{"Social", "Content"}},
+		{name: "local graph lists its own blocks", g: New(testCorpus()).Focus("omega"), want: []string{"Social"}},
+		{name: "hidden", g: New(testCorpus()).Legend(false)},
+		{name: "shown again", g: New(testCorpus()).Legend(false).Legend(true), want: []string{"Social", "Content"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			html := app.HTMLString(tt.g)
+			var got []string
+			for _, e := range elements(t, html, "span", "graph-legend-name") {
+				got = append(got, e.text)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("legend = %v, want %v", got, tt.want)
+			}
+			items := elements(t, html, "li", "graph-legend-item")
+			for k, li := range items {
+				want := BlockClass(BlockIndex(tt.g.Data, tt.want[k]))
+				if !hasClass(li.attrs["class"], want) {
+					t.Errorf("legend item %d class %q lacks %s", k, li.attrs["class"], want)
+				}
+			}
+		})
+	}
+}
+
+func TestHighlight(t *testing.T) {
+	tests := []struct {
+		name      string
+		hover     string
+		focused   string
+		wantLit   []string
+		wantEdges int
+	}{
+		{name: "nothing highlighted"},
+		{name: "hover gamma", hover: "gamma", wantLit: []string{"beta", "delta", "gamma"}, wantEdges: 3},
+		{name: "focus omega", focused: "omega", wantLit: []string{"delta", "omega"}, wantEdges: 1},
+		{name: "hover wins over focus", hover: "omega", focused: "gamma", wantLit: []string{"delta", "omega"}, wantEdges: 1},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := New(testCorpus())
+			s := g.scene()
+			g.setHover(s.index(tt.hover))
+			g.setFocused(s.index(tt.focused))
+			html := app.HTMLString(g)
+			svg := elements(t, html, "svg", "graph-svg")[0]
+			styles := elements(t, html, "style", "")
+			if tt.wantLit == nil {
+				if hasClass(svg.attrs["class"], "is-lit") || len(styles) != 0 {
+					t.Errorf("highlight without a hovered node: class %q, %d styles", svg.attrs["class"], len(styles))
+				}
+				return
+			}
+			if !hasClass(svg.attrs["class"], "is-lit") {
+				t.Errorf("svg class %q lacks is-lit", svg.attrs["class"])
+			}
+			if len(styles) != 1 {
+				t.Fatalf("%d style elements, want 1", len(styles))
+			}
+			css := styles[0].text
+			for k := range s.nodes {
+				sel := ".graph-n-" + strconv.Itoa(k)
+				lit := slices.Contains(tt.wantLit, s.nodes[k].slug)
+				if got := strings.Contains(css, sel+",") || strings.Contains(css, sel+")"); got != lit {
+					t.Errorf("node %s lit = %v, want %v in %s", s.nodes[k].slug, got, lit, css)
+				}
+			}
+			if got := strings.Count(css, ".graph-e-"); got != tt.wantEdges {
+				t.Errorf("%d edges lit, want %d in %s", got, tt.wantEdges, css)
+			}
+		})
+	}
+}
+
+func TestLabelsHidden(t *testing.T) {
+	tests := []struct {
+		name       string
+		n          int
+		zoom       float64
+		wantHidden bool
+	}{
+		{name: "small graph shows labels", n: 40, wantHidden: false},
+		{name: "large graph hides labels", n: 500, wantHidden: true},
+		{name: "large graph zoomed a little", n: 500, zoom: 1.5, wantHidden: true},
+		{name: "large graph zoomed in", n: 500, zoom: 3, wantHidden: false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := New(bigCorpus(tt.n))
+			if tt.zoom > 0 {
+				g.zoomBy(tt.zoom)
+			}
+			svg := elements(t, app.HTMLString(g), "svg", "graph-svg")[0]
+			if got := hasClass(svg.attrs["class"], "labels-hidden"); got != tt.wantHidden {
+				t.Errorf("labels-hidden = %v, want %v (class %q)", got, tt.wantHidden, svg.attrs["class"])
+			}
+		})
+	}
+}
+
+func TestDragAndPinch(t *testing.T) {
+	r := rect{0, 0, 500, 500} // 0.5 px per unit of the 1000 world
+	tests := []struct {
+		name       string
+		run        func(g *Graph)
+		wantView   viewBox
+		wantDrag   bool
+		wantNoClic bool
+	}{
+		{
+			name: "a small move is not a drag",
+			run: func(g *Graph) {
+				g.press(1, 100, 100)
+				g.move(1, 102, 101, r)
+			},
+			wantView: fullView(1000),
+		},
+		{
+			name: "a drag pans",
+			run: func(g *Graph) {
+				g.press(1, 100, 100)
+				g.move(1, 110, 100, r)
+				g.move(1, 150, 80, r)
+			},
+			// 50px right and 20px up, at 0.5 px per unit.
+			wantView: viewBox{-100, 40, 1000, 1000},
+			wantDrag: true,
+		},
+		{
+			name: "releasing a drag swallows its click",
+			run: func(g *Graph) {
+				g.press(1, 100, 100)
+				g.move(1, 150, 100, r)
+				g.release(1)
+			},
+			wantView:   viewBox{-100, 0, 1000, 1000},
+			wantNoClic: true,
+		},
+		{
+			name: "the next press allows clicks again",
+			run: func(g *Graph) {
+				g.press(1, 100, 100)
+				g.move(1, 150, 100, r)
+				g.release(1)
+				g.press(2, 10, 10)
+			},
+			wantView: viewBox{-100, 0, 1000, 1000},
+			wantDrag: false,
+		},
+		{
+			name: "pinch apart zooms in around the midpoint",
+			run: func(g *Graph) {
+				g.press(1, 200, 250)
+				g.press(2, 300, 250)
+				g.move(2, 400, 250, r)
+				g.move(1, 100, 250, r)
+			},
+			// Fingers went from 100px to 300px apart around (250, 250):
+			// three times closer, centred on the world's middle.
+			wantView: viewBox{500 - 500.0/3, 500 - 500.0/3, 1000.0 / 3, 1000.0 / 3},
+			wantDrag: true,
+		},
+		{
+			name: "an unknown pointer is ignored",
+			run: func(g *Graph) {
+				g.move(9, 400, 400, r)
+			},
+			wantView: fullView(1000),
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := New(testCorpus())
+			g.scene()
+			tt.run(g)
+			v := g.view
+			if !near(v.x, tt.wantView.x) || !near(v.y, tt.wantView.y) || !near(v.w, tt.wantView.w) || !near(v.h, tt.wantView.h) {
+				t.Errorf("view = %+v, want %+v", v, tt.wantView)
+			}
+			if g.dragging != tt.wantDrag {
+				t.Errorf("dragging = %v, want %v", g.dragging, tt.wantDrag)
+			}
+			if g.noClick != tt.wantNoClic {
+				t.Errorf("noClick = %v, want %v", g.noClick, tt.wantNoClic)
+			}
+		})
+	}
+}
+
+func TestKeysAndButtons(t *testing.T) {
+	tests := []struct {
+		name     string
+		keys     []string
+		wantUsed bool
+		wantView viewBox
+	}{
+		{name: "plus zooms in", keys: []string{"+"}, wantUsed: true, wantView: viewBox{500 - 500/buttonZoom, 500 - 500/buttonZoom, 1000 / buttonZoom, 1000 / buttonZoom}},
+		{name: "minus after plus restores", keys: []string{"+", "-"}, wantUsed: true, wantView: fullView(1000)},
+		{name: "zero resets", keys: []string{"+", "ArrowLeft", "0"}, wantUsed: true, wantView: fullView(1000)},
+		{name: "arrow pans a tenth", keys: []string{"ArrowDown"}, wantUsed: true, wantView: viewBox{0, 100, 1000, 1000}},
+		{name: "other keys are left alone", keys: []string{"a"}, wantView: fullView(1000)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := New(testCorpus())
+			used := false
+			for _, k := range tt.keys {
+				used = g.key(k)
+			}
+			if used != tt.wantUsed {
+				t.Errorf("used = %v, want %v", used, tt.wantUsed)
+			}
+			v := g.view
+			if !near(v.x, tt.wantView.x) || !near(v.y, tt.wantView.y) || !near(v.w, tt.wantView.w) {
+				t.Errorf("view = %+v, want %+v", v, tt.wantView)
+			}
+		})
+	}
+}
+
+func TestWheelZoomsAroundPointer(t *testing.T) {
+	g := New(testCorpus())
+	r := rect{0, 0, 500, 500}
+	if !g.wheel(r, 100, 400, -200, 0) {
+		t.Fatal("wheel did not change the view")
+	}
+	// The world point under the pointer, (200, 800), stays under it.
+	x, y, _ := g.view.toWorld(r, 100, 400)
+	if !near(x, 200) || !near(y, 800) {
+		t.Errorf("point under the pointer moved to (%v, %v)", x, y)
+	}
+	if g.view.w >= 1000 {
+		t.Errorf("wheel up did not zoom in: %+v", g.view)
+	}
+}
+
+func TestNewSceneResetsState(t *testing.T) {
+	g := New(testCorpus()).Focus("beta")
+	g.scene()
+	g.zoomBy(2)
+	g.setHover(1)
+	g.Focus("gamma")
+	s := g.scene()
+	if g.view != fullView(s.world) || g.hover != -1 {
+		t.Errorf("after a new focus: view %+v, hover %d", g.view, g.hover)
+	}
+}
+
+// TestUpdateKeepsLayers mounts a graph in go-app's test engine and checks
+// that re-rendering it for a pan, a zoom or a hover does not render the
+// node and edge layers again, while a new current pattern re-renders the
+// nodes only.
+func TestUpdateKeepsLayers(t *testing.T) {
+	skipWithoutDOM(t)
+	c := bigCorpus(1000)
+	e := app.NewTestEngine()
+	g := New(c)
+	if err := e.Load(g); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	if g.stats.nodes != 1 || g.stats.edges != 1 {
+		t.Fatalf("after mount: %d node renders, %d edge renders, want 1 and 1", g.stats.nodes, g.stats.edges)
+	}
+
+	steps := []struct {
+		name      string
+		change    func()
+		next      *Graph // what the parent renders next
+		wantNodes int
+		wantEdges int
+		wantInSVG string
+	}{
+		{
+			name:      "zoom and pan",
+			change:    func() { g.zoomBy(2); g.view = g.view.pan(10, 20) },
+			next:      New(c).Title("a"),
+			wantNodes: 1, wantEdges: 1,
+			wantInSVG: `viewBox="260 270 500 500"`,
+		},
+		{
+			name:      "hover",
+			change:    func() { g.setHover(10) },
+			next:      New(c).Title("b"),
+			wantNodes: 1, wantEdges: 1,
+			wantInSVG: "is-lit",
+		},
+		{
+			name:      "a parent re-render with the same properties",
+			change:    func() {},
+			next:      New(c).Title("b"),
+			wantNodes: 1, wantEdges: 1,
+			wantInSVG: "is-lit",
+		},
+		{
+			name:      "a new current pattern",
+			change:    func() {},
+			next:      New(c).Title("b").Current(c.Docs[3].Slug),
+			wantNodes: 2, wantEdges: 1,
+			wantInSVG: `viewBox="260 270 500 500"`,
+		},
+	}
+	for _, st := range steps {
+		t.Run(st.name, func(t *testing.T) {
+			st.change()
+			if err := e.Load(st.next); err != nil {
+				t.Fatal(err)
+			}
+			e.ConsumeAll()
+			if g.stats.nodes != st.wantNodes || g.stats.edges != st.wantEdges {
+				t.Errorf("%d node renders, %d edge renders, want %d and %d",
+					g.stats.nodes, g.stats.edges, st.wantNodes, st.wantEdges)
+			}
+			html := app.HTMLString(g)
+			if !strings.Contains(html, st.wantInSVG) {
+				t.Errorf("rendered graph lacks %s", st.wantInSVG)
+			}
+			if n := len(elements(t, html, "a", "graph-node")); n != 1000 {
+				t.Errorf("%d nodes in the mounted tree, want 1000", n)
+			}
+		})
+	}
+}
+
+// TestMatchStructure checks the mounted tree with go-app's matcher: the
+// component's root, the SVG in the SVG namespace, and a node link.
+func TestMatchStructure(t *testing.T) {
+	skipWithoutDOM(t)
+	e := app.NewTestEngine()
+	g := New(testCorpus()).Current("beta")
+	if err := e.Load(g); err != nil {
+		t.Fatal(err)
+	}
+	e.ConsumeAll()
+	tests := []struct {
+		name     string
+		path     []int
+		expected app.UI
+	}{
+		{name: "root", path: []int{0}, expected: app.Div().Class("graph")},
+		{name: "wrapper", path: []int{0, 0}, expected: app.Div().Class("graph-wrap graph-full")},
+		{
+			name: "svg",
+			path: []int{0, 0, 0},
+			expected: func() app.UI {
+				e := svgElem("svg").
+					ID("graph").
+					Class("graph-svg").
+					Attr("viewBox", "0 0 1000 1000").
+					Attr("preserveAspectRatio", "xMidYMid meet").
+					Aria("labelledby", "graph-title")
+				for _, ev := range []string{"wheel", "pointerdown", "pointermove", "pointerup", "pointercancel",
+					"dragstart", "click", "keydown", "mouseover", "mouseleave", "focusin", "focusout"} {
+					e = e.On(ev, func(app.Context, app.Event) {})
+				}
+				return e
+			}(),
+		},
+		{name: "title", path: []int{0, 0, 0, 0}, expected: svgElem("title").ID("graph-title")},
+		{name: "title text", path: []int{0, 0, 0, 0, 0}, expected: app.Text("Pattern graph")},
+		{name: "edge layer", path: []int{0, 0, 0, 2}, expected: &edgeLayer{Scene: g.sc, Marker: "url(#graph-arrow)"}},
+		{name: "node layer", path: []int{0, 0, 0, 3}, expected: &nodeLayer{Scene: g.sc, Current: 1}},
+		{
+			name: "second node",
+			path: []int{0, 0, 0, 3, 0, 1},
+			expected: svgElem("a").
+				Class("graph-node graph-n-1 block-1 is-current").
+				Attr("href", "/patterns/beta").
+				TabIndex(0).
+				Aria("label", "Beta").
+				Aria("current", "page").
+				DataSet("i", 1),
+		},
+		{name: "second label", path: []int{0, 0, 0, 3, 0, 1, 1, 0}, expected: app.Text("Beta")},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if err := app.TestMatch(g, app.TestUIDescriptor{Path: tt.path, Expected: tt.expected}); err != nil {
+				t.Error(err)
+			}
+		})
+	}
+}
+
+func TestSVGNamespace(t *testing.T) {
+	tests := []struct {
+		name string
+		tag  string
+	}{
+		{name: "svg", tag: "svg"},
+		{name: "a", tag: "a"},
+		{name: "circle", tag: "circle"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			e := svgElem(tt.tag)
+			if e.XMLNamespace() != svgNS || e.Tag() != tt.tag || e.SelfClosing() {
+				t.Errorf("svgElem(%q) = %s in %q, self-closing %v", tt.tag, e.Tag(), e.XMLNamespace(), e.SelfClosing())
+			}
+		})
+	}
+}
+
+// BenchmarkNodeLayer1000 renders the node layer of 1,000 nodes: the work a
+// pan would cost if the nodes were not a component of their own.
+func BenchmarkNodeLayer1000(b *testing.B) {
+	s := buildScene(bigCorpus(1000), "")
+	b.ReportAllocs()
+	for b.Loop() {
+		l := &nodeLayer{Scene: s, Current: -1}
+		l.Render()
+	}
+}
+
+// BenchmarkPan1000 re-renders a mounted graph of 1,000 nodes after a pan,
+// as a pointer move does: the layers are skipped.
+func BenchmarkPan1000(b *testing.B) {
+	c := bigCorpus(1000)
+	e := app.NewTestEngine()
+	g := New(c)
+	if err := e.Load(g); err != nil {
+		b.Fatal(err)
+	}
+	e.ConsumeAll()
+	next := []*Graph{New(c).Title("a"), New(c).Title("b")}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		g.view = g.view.pan(1, 1)
+		i++
+		if err := e.Load(next[i%2]); err != nil {
+			b.Fatal(err)
+		}
+		e.ConsumeAll()
+	}
+	if g.stats.nodes != 1 {
+		b.Fatalf("node layer rendered %d times", g.stats.nodes)
+	}
+}
+
+// BenchmarkHover1000 computes the highlight of a node of a 1,000-node graph.
+func BenchmarkHover1000(b *testing.B) {
+	s := buildScene(bigCorpus(1000), "")
+	b.ReportAllocs()
+	for b.Loop() {
+		highlightCSS("graph", s, 500)
+	}
+}

@@ -1,0 +1,124 @@
+package graph
+
+import "math"
+
+// Zoom limits, relative to the whole world in view.
+const (
+	minZoom = 0.5
+	// baseMaxZoom is the largest zoom; large graphs allow more, see
+	// maxZoom.
+	baseMaxZoom = 16.0
+	// buttonZoom is the factor of one press of the + or − button.
+	buttonZoom = 1.5
+)
+
+// viewBox is the part of the world shown by the SVG, in user units.
+type viewBox struct {
+	x, y, w, h float64
+}
+
+// fullView shows the whole world of the given side.
+func fullView(world float64) viewBox {
+	return viewBox{0, 0, world, world}
+}
+
+// String formats the box as the viewBox attribute wants it.
+func (v viewBox) String() string {
+	return fmtNum(v.x) + " " + fmtNum(v.y) + " " + fmtNum(v.w) + " " + fmtNum(v.h)
+}
+
+// zoom returns how much the view is magnified compared with the full view
+// of the world.
+func (v viewBox) zoom(world float64) float64 {
+	if !(v.w > 0) {
+		return 1
+	}
+	return world / v.w
+}
+
+// zoomAt magnifies the view by factor (above 1 zooms in) keeping the world
+// point (px, py) where it is on screen, within [minZoom, max] of the world.
+func (v viewBox) zoomAt(factor, px, py, world, max float64) viewBox {
+	if !(factor > 0) || math.IsInf(factor, 0) || !(v.w > 0) || !(v.h > 0) {
+		return v
+	}
+	w := v.w / factor
+	w = math.Max(world/max, math.Min(world/minZoom, w))
+	k := w / v.w
+	return viewBox{
+		x: px - (px-v.x)*k,
+		y: py - (py-v.y)*k,
+		w: w,
+		h: v.h * k,
+	}
+}
+
+// pan moves the view by (dx, dy) world units.
+func (v viewBox) pan(dx, dy float64) viewBox {
+	if math.IsNaN(dx) || math.IsNaN(dy) || math.IsInf(dx, 0) || math.IsInf(dy, 0) {
+		return v
+	}
+	v.x += dx
+	v.y += dy
+	return v
+}
+
+// centre returns the world point in the middle of the view.
+func (v viewBox) centre() (float64, float64) {
+	return v.x + v.w/2, v.y + v.h/2
+}
+
+// rect is an element's box on screen, in CSS pixels.
+type rect struct {
+	left, top, width, height float64
+}
+
+// scale returns the CSS pixels per user unit of the view drawn in r with
+// preserveAspectRatio "xMidYMid meet", and the offset of the drawn area.
+func (v viewBox) scale(r rect) (s, offX, offY float64) {
+	if !(v.w > 0) || !(v.h > 0) || !(r.width > 0) || !(r.height > 0) {
+		return 0, 0, 0
+	}
+	s = math.Min(r.width/v.w, r.height/v.h)
+	offX = r.left + (r.width-v.w*s)/2
+	offY = r.top + (r.height-v.h*s)/2
+	return s, offX, offY
+}
+
+// toWorld converts a point in client coordinates to world coordinates; ok
+// is false when the element has no size.
+func (v viewBox) toWorld(r rect, cx, cy float64) (x, y float64, ok bool) {
+	s, ox, oy := v.scale(r)
+	if s == 0 {
+		return 0, 0, false
+	}
+	return v.x + (cx-ox)/s, v.y + (cy-oy)/s, true
+}
+
+// maxZoom is the largest zoom for a graph of n nodes: enough to read labels
+// of large graphs.
+func maxZoom(n int) float64 {
+	return math.Max(baseMaxZoom, 2*labelZoom(n))
+}
+
+// labelZoom is the zoom from which labels are shown in a graph of n nodes;
+// graphs up to largeGraph nodes show them always.
+func labelZoom(n int) float64 {
+	if n <= largeGraph {
+		return 0
+	}
+	return math.Max(2, math.Sqrt(float64(n)/150))
+}
+
+// wheelFactor converts a wheel event's deltaY, in the unit of deltaMode
+// (0 pixels, 1 lines, 2 pages), into a zoom factor.
+func wheelFactor(deltaY float64, deltaMode int) float64 {
+	switch deltaMode {
+	case 1:
+		deltaY *= 16
+	case 2:
+		deltaY *= 400
+	}
+	deltaY = math.Max(-300, math.Min(300, deltaY))
+	return math.Exp(-deltaY * 0.002)
+}

@@ -1,0 +1,147 @@
+package graph
+
+import (
+	"math"
+	"testing"
+)
+
+func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
+
+func TestZoomAt(t *testing.T) {
+	full := fullView(1000)
+	tests := []struct {
+		name   string
+		v      viewBox
+		factor float64
+		px, py float64
+		wantW  float64
+	}{
+		{name: "zoom in around the centre", v: full, factor: 2, px: 500, py: 500, wantW: 500},
+		{name: "zoom in around a corner", v: full, factor: 4, px: 100, py: 900, wantW: 250},
+		{name: "zoom out", v: full, factor: 0.8, px: 300, py: 300, wantW: 1250},
+		{name: "zoom out stops at the minimum", v: full, factor: 0.01, px: 500, py: 500, wantW: 1000 / minZoom},
+		{name: "zoom in stops at the maximum", v: full, factor: 1000, px: 500, py: 500, wantW: 1000 / baseMaxZoom},
+		{name: "a bad factor does nothing", v: full, factor: math.NaN(), px: 1, py: 1, wantW: 1000},
+		{name: "a zero factor does nothing", v: full, factor: 0, px: 1, py: 1, wantW: 1000},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := tt.v.zoomAt(tt.factor, tt.px, tt.py, 1000, baseMaxZoom)
+			if !near(got.w, tt.wantW) || !near(got.h, tt.wantW) {
+				t.Fatalf("size = %v×%v, want %v", got.w, got.h, tt.wantW)
+			}
+			// The anchor stays at the same place relative to the view.
+			if tt.factor > 0 {
+				fx := (tt.px - tt.v.x) / tt.v.w
+				gx := (tt.px - got.x) / got.w
+				fy := (tt.py - tt.v.y) / tt.v.h
+				gy := (tt.py - got.y) / got.h
+				if !near(fx, gx) || !near(fy, gy) {
+					t.Errorf("anchor moved from (%v, %v) to (%v, %v) of the view", fx, fy, gx, gy)
+				}
+			}
+		})
+	}
+}
+
+func TestToWorld(t *testing.T) {
+	v := fullView(1000)
+	tests := []struct {
+		name   string
+		r      rect
+		cx, cy float64
+		wantX  float64
+		wantY  float64
+		wantOK bool
+	}{
+		{name: "square element", r: rect{0, 0, 500, 500}, cx: 250, cy: 100, wantX: 500, wantY: 200, wantOK: true},
+		{name: "offset element", r: rect{100, 50, 500, 500}, cx: 350, cy: 300, wantX: 500, wantY: 500, wantOK: true},
+		// A wide element letterboxes the square view: 250px on each side.
+		{name: "wide element", r: rect{0, 0, 1000, 500}, cx: 250, cy: 0, wantX: 0, wantY: 0, wantOK: true},
+		{name: "tall element", r: rect{0, 0, 500, 1000}, cx: 500, cy: 750, wantX: 1000, wantY: 1000, wantOK: true},
+		{name: "element without size", r: rect{}, cx: 10, cy: 10},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			x, y, ok := v.toWorld(tt.r, tt.cx, tt.cy)
+			if ok != tt.wantOK {
+				t.Fatalf("ok = %v, want %v", ok, tt.wantOK)
+			}
+			if ok && (!near(x, tt.wantX) || !near(y, tt.wantY)) {
+				t.Errorf("world = (%v, %v), want (%v, %v)", x, y, tt.wantX, tt.wantY)
+			}
+		})
+	}
+}
+
+func TestViewString(t *testing.T) {
+	tests := []struct {
+		name string
+		v    viewBox
+		want string
+	}{
+		{name: "full", v: fullView(1000), want: "0 0 1000 1000"},
+		{name: "fractions are rounded", v: viewBox{12.345, -3.04, 500.06, 500}, want: "12.3 -3 500.1 500"},
+		{name: "NaN is written as 0", v: viewBox{math.NaN(), 0, 1, 1}, want: "0 0 1 1"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := tt.v.String(); got != tt.want {
+				t.Errorf("String() = %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestWheelFactor(t *testing.T) {
+	tests := []struct {
+		name    string
+		deltaY  float64
+		mode    int
+		zoomsIn bool
+		zooms   bool
+	}{
+		{name: "wheel up zooms in", deltaY: -100, zoomsIn: true, zooms: true},
+		{name: "wheel down zooms out", deltaY: 100, zooms: true},
+		{name: "lines", deltaY: -3, mode: 1, zoomsIn: true, zooms: true},
+		{name: "pages", deltaY: 1, mode: 2, zooms: true},
+		{name: "no delta", deltaY: 0},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			f := wheelFactor(tt.deltaY, tt.mode)
+			if got := f > 1; got != tt.zoomsIn {
+				t.Errorf("factor %v: zooms in = %v, want %v", f, got, tt.zoomsIn)
+			}
+			if got := f != 1; got != tt.zooms {
+				t.Errorf("factor %v: zooms = %v, want %v", f, got, tt.zooms)
+			}
+			if f < math.Exp(-0.61) || f > math.Exp(0.61) {
+				t.Errorf("factor %v is not clamped", f)
+			}
+		})
+	}
+}
+
+func TestLabelZoom(t *testing.T) {
+	tests := []struct {
+		name  string
+		n     int
+		wantZ float64
+	}{
+		{name: "small graphs always show labels", n: 35, wantZ: 0},
+		{name: "at the limit", n: largeGraph, wantZ: 0},
+		{name: "just above", n: largeGraph + 1, wantZ: 2},
+		{name: "ten thousand", n: 10000, wantZ: math.Sqrt(10000.0 / 150)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := labelZoom(tt.n); !near(got, tt.wantZ) {
+				t.Errorf("labelZoom(%d) = %v, want %v", tt.n, got, tt.wantZ)
+			}
+			if maxZoom(tt.n) < 2*labelZoom(tt.n) {
+				t.Errorf("maxZoom(%d) does not let labels show", tt.n)
+			}
+		})
+	}
+}
