@@ -155,6 +155,12 @@ func refOrder(ref int32) int64 {
 	return math.MaxInt32 + int64(-ref)
 }
 
+// Marks of Session.mainScore besides scores.
+const (
+	noScore = math.MinInt32
+	altWon  = math.MinInt32 + 1
+)
+
 // candHeap keeps the best candidates with the worst on top.
 type candHeap struct {
 	cands []cand
@@ -213,24 +219,42 @@ func (s *Session) rank(limit int) int {
 		}
 	}
 	total := len(s.main.cands)
-	for _, c := range s.alt.cands {
-		c.alt = true
-		if i := slices.IndexFunc(s.main.cands, func(m cand) bool { return m.doc == c.doc }); i >= 0 {
-			if s.main.cands[i].score >= c.score {
-				continue
-			}
-		} else {
-			total++
+	if len(s.alt.cands) == 0 {
+		for _, c := range s.main.cands {
+			offer(c)
 		}
-		offer(c)
-	}
-	for _, c := range s.main.cands {
-		if i := slices.IndexFunc(s.alt.cands, func(a cand) bool { return a.doc == c.doc }); i >= 0 {
-			if s.alt.cands[i].score > c.score {
-				continue
+	} else {
+		// A document both passes found keeps its better score.
+		if len(s.mainScore) < len(s.ix.docs) {
+			s.mainScore = make([]int32, len(s.ix.docs))
+			for d := range s.mainScore {
+				s.mainScore[d] = noScore
 			}
 		}
-		offer(c)
+		for _, c := range s.main.cands {
+			s.mainScore[c.doc] = c.score
+		}
+		for _, c := range s.alt.cands {
+			m := s.mainScore[c.doc]
+			switch {
+			case m == noScore:
+				total++
+			case m >= c.score:
+				continue
+			}
+			s.mainScore[c.doc] = altWon
+			c.alt = true
+			offer(c)
+		}
+		for _, c := range s.main.cands {
+			if s.mainScore[c.doc] != altWon {
+				offer(c)
+			}
+			s.mainScore[c.doc] = noScore
+		}
+		for _, c := range s.alt.cands {
+			s.mainScore[c.doc] = noScore
+		}
 	}
 	slices.SortFunc(h.cands, func(a, b cand) int {
 		switch {

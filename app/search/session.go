@@ -31,6 +31,9 @@ type Session struct {
 	edits     editScratch
 	// top are the hits of the last query, best first.
 	top []cand
+	// mainScore[d] is, while ranking, the main pass's score of document d,
+	// or noScore, or altWon when the alternative pass ranks d.
+	mainScore []int32
 }
 
 // wordMatches are the keys and vocabulary words that one query word matches.
