@@ -22,7 +22,7 @@ func TestSnippet(t *testing.T) {
 		{name: "non-ascii word", text: "Meet at Café Über tonight.", word: "über", words: []string{"ub"},
 			wantText: "Meet at Café Über tonight.", wantLight: []string{"Üb"}},
 		{name: "cut both sides", text: long + "the Hackathon prize " + long, word: "hackathon", words: []string{"hack"},
-			wantText: "…ipsum lorem ipsum lorem ipsum the Hackathon prize lorem ipsum lorem ipsum lorem ipsum lorem ipsum…",
+			wantText:  "…ipsum lorem ipsum lorem ipsum the Hackathon prize lorem ipsum lorem ipsum lorem ipsum lorem ipsum…",
 			wantLight: []string{"Hack"}},
 		{name: "newlines become spaces", text: "one\ntwo\tswag", word: "swag", words: []string{"swag"},
 			wantText: "one two swag", wantLight: []string{"swag"}},
