@@ -5,6 +5,8 @@
 package ui
 
 import (
+	"time"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
@@ -26,6 +28,30 @@ type Shell struct {
 // NewShell returns the root component for a corpus.
 func NewShell(c *corpus.Corpus) *Shell {
 	return &Shell{c: c}
+}
+
+// updateEvery is how often the app asks the server for a new version.
+const updateEvery = 10 * time.Minute
+
+// OnMount marks the document as taken over by the WASM (tests and the
+// stylesheet wait for it) and starts checking for updates.
+func (s *Shell) OnMount(ctx app.Context) {
+	if !app.IsClient {
+		return
+	}
+	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
+	ctx.Async(func() {
+		t := time.NewTicker(updateEvery)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				app.TryUpdate()
+			}
+		}
+	})
 }
 
 // OnNav decodes the URL into the view to show and sets the page metadata.

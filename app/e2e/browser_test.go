@@ -1,0 +1,155 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"context"
+	"io"
+	"net/http"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// Scenario 1: home shows the catalog with every pattern.
+func TestHomeShowsCatalog(t *testing.T) {
+	srv, c := startSite(t)
+	ctx := browser(t)
+	con := watchConsole(ctx)
+	must(t, ctx, "open home", chromedp.Navigate(srv.URL+"/"), ready())
+	got := eval[int](t, ctx, `document.querySelectorAll("#catalog .card").length`)
+	if want := len(c.Patterns()); got != want {
+		failWithScreenshot(t, ctx, "catalog shows %d cards, want %d", got, want)
+	}
+	con.check(t)
+}
+
+// Scenario 4: a link inside a pattern's text navigates in place; Back
+// returns.
+func TestLinkInTextNavigatesInPlace(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	con := watchConsole(ctx)
+	must(t, ctx, "open ambassadors", chromedp.Navigate(srv.URL+"/patterns/ambassadors"), ready())
+	markPage(t, ctx)
+	must(t, ctx, "click forums", chromedp.Click(chromedp.CSS(`.section-body a[href="/patterns/forums"]`)))
+	waitPath(t, ctx, "/patterns/forums")
+	if got := text(t, ctx, "h1"); got != "Forums" {
+		failWithScreenshot(t, ctx, "h1 = %q after the click, want Forums", got)
+	}
+	if !samePage(t, ctx) {
+		failWithScreenshot(t, ctx, "the click reloaded the page")
+	}
+	must(t, ctx, "go back", chromedp.NavigateBack())
+	waitPath(t, ctx, "/patterns/ambassadors")
+	if got := text(t, ctx, "h1"); got != "Ambassadors" {
+		failWithScreenshot(t, ctx, "h1 = %q after Back, want Ambassadors", got)
+	}
+	con.check(t)
+}
+
+// Scenario 6: a deep link is prerendered, then becomes interactive.
+func TestDeepLinkPrerendered(t *testing.T) {
+	srv, _ := startSite(t)
+	res, err := http.Get(srv.URL + "/patterns/booth")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusOK || !strings.Contains(string(body), `<h1 class="pattern-title">Booth</h1>`) {
+		t.Fatalf("GET /patterns/booth: status %d, Booth heading in HTML: %v", res.StatusCode, strings.Contains(string(body), "Booth</h1>"))
+	}
+	ctx := browser(t)
+	con := watchConsole(ctx)
+	must(t, ctx, "open booth", chromedp.Navigate(srv.URL+"/patterns/booth"), ready())
+	if got := text(t, ctx, "h1"); got != "Booth" {
+		failWithScreenshot(t, ctx, "h1 = %q, want Booth", got)
+	}
+	con.check(t)
+}
+
+// Scenario 7: the original site's /booth.html lands on /patterns/booth.
+func TestLegacyLink(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	con := watchConsole(ctx)
+	must(t, ctx, "open booth.html", chromedp.Navigate(srv.URL+"/booth.html"), ready())
+	waitPath(t, ctx, "/patterns/booth")
+	if got := text(t, ctx, "h1"); got != "Booth" {
+		failWithScreenshot(t, ctx, "h1 = %q, want Booth", got)
+	}
+	con.check(t)
+}
+
+// Scenario 8: after a first visit, with the server gone, a deep link
+// reloads from the cache.
+func TestOfflineDeepLink(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	must(t, ctx, "first visit", chromedp.Navigate(srv.URL+"/patterns/ambassadors"), ready())
+	waitCached(t, ctx, "/patterns/swag")
+	srv.Stop()
+	must(t, ctx, "offline reload", chromedp.Navigate(srv.URL+"/patterns/swag"), ready())
+	if got := text(t, ctx, "h1"); got != "Swag" {
+		failWithScreenshot(t, ctx, "offline: h1 = %q, want Swag", got)
+	}
+}
+
+// waitCached waits until the service worker controls the page and its
+// cache holds a route.
+func waitCached(t *testing.T, ctx context.Context, path string) {
+	t.Helper()
+	js := `(async () => {
+		if (!navigator.serviceWorker.controller) return false;
+		const r = await caches.match(` + "`" + path + "`" + `);
+		return !!r;
+	})()`
+	deadline := time.Now().Add(30 * time.Second)
+	for time.Now().Before(deadline) {
+		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise))
+		if err == nil && ok {
+			return
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	failWithScreenshot(t, ctx, "service worker never cached %s", path)
+}
+
+// Scenario 9: Chromium finds the app installable, and every manifest icon
+// loads.
+func TestInstallable(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	must(t, ctx, "open home", chromedp.Navigate(srv.URL+"/"), ready())
+	waitCached(t, ctx, "/")
+	res, err := chromedp.Call(ctx, page.GetInstallabilityErrors, cdp.Empty{})
+	if err != nil {
+		t.Fatalf("getInstallabilityErrors: %v", err)
+	}
+	for _, e := range res.InstallabilityErrors {
+		t.Errorf("installability error: %s %v", e.ErrorID, e.ErrorArguments)
+	}
+	icons := eval[[]string](t, ctx, `(async () => {
+		const m = await (await fetch(document.querySelector('link[rel=manifest]').href)).json();
+		const out = [];
+		for (const i of m.icons) {
+			const r = await fetch(i.src);
+			const b = await r.blob();
+			out.push(i.src + " " + r.status + " " + b.type + " " + i.sizes + " " + (i.purpose || "any"));
+		}
+		return out;
+	})()`)
+	if len(icons) < 3 {
+		t.Errorf("manifest has %d icons, want at least 3 (192, 512, maskable)", len(icons))
+	}
+	for _, line := range icons {
+		if !strings.Contains(line, " 200 image/") {
+			t.Errorf("icon did not load: %s", line)
+		}
+	}
+}
