@@ -30,6 +30,9 @@ import (
 
 	"github.com/devrel-patterns/explorer/app/compiler"
 	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/layout"
+	"github.com/devrel-patterns/explorer/app/precompress"
+	"github.com/devrel-patterns/explorer/app/search"
 )
 
 const (
@@ -100,7 +103,11 @@ func defaultAddr() string {
 // compile compiles a content folder with the build-time layout and search
 // vocabulary.
 func compile(dir string) (*corpus.Corpus, compiler.Report, error) {
-	return compiler.Compile(os.DirFS(dir), compiler.Options{Dir: filepath.ToSlash(filepath.Clean(dir))})
+	return compiler.Compile(os.DirFS(dir), compiler.Options{
+		Dir:        filepath.ToSlash(filepath.Clean(dir)),
+		Layout:     layout.Func(layout.Options{}),
+		Vocabulary: search.Vocabulary,
+	})
 }
 
 // check prints a summary of a content folder; errors make it exit 1.
@@ -168,8 +175,20 @@ func build(dir string) error {
 		return err
 	}
 	fmt.Printf("wasm: built in %v\n", time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	stats, err := precompress.Dir("web", precompress.Options{})
+	if err != nil {
+		return err
+	}
+	if f, ok := stats.Lookup("app.wasm"); ok {
+		fmt.Printf("wasm: %s raw, %s gzip, %s brotli (twins written in %v)\n",
+			mib(f.Raw), mib(f.Gzip), mib(f.Brotli), time.Since(start).Round(time.Millisecond))
+	}
 	return nil
 }
+
+// mib formats a byte count.
+func mib(n int64) string { return fmt.Sprintf("%.2f MiB", float64(n)/(1<<20)) }
 
 // writeIfChanged writes a file unless it already holds those bytes, so
 // that an unchanged corpus does not make Go rebuild the app.

@@ -4,6 +4,7 @@ package e2e
 
 import (
 	"context"
+	"log/slog"
 	"errors"
 	"fmt"
 	"net"
@@ -96,7 +97,7 @@ func (s *server) Stop() {
 func startSite(t *testing.T) (*server, *corpus.Corpus) {
 	t.Helper()
 	c := theCorpus
-	h, err := site.New(c, repoRoot)
+	h, err := site.New(c, repoRoot, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatalf("site: %v", err)
 	}

@@ -5,14 +5,14 @@ package main
 import (
 	"context"
 	"flag"
-	"fmt"
 	"log/slog"
-	"net/http"
 	"os"
 	"os/signal"
+	"strings"
 	"syscall"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/server"
 	"github.com/devrel-patterns/explorer/app/site"
 )
 
@@ -25,22 +25,23 @@ func serve(c *corpus.Corpus, args []string) error {
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	h, err := site.New(c, *root)
+	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	h, err := site.New(c, *root, logger)
 	if err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	srv := &http.Server{Addr: *addr, Handler: h}
-	go func() {
-		<-ctx.Done()
-		srv.Shutdown(context.Background())
-	}()
-	slog.Info("serving", "url", fmt.Sprintf("http://localhost%s", *addr))
-	if err := srv.ListenAndServe(); err != http.ErrServerClosed {
-		return err
+	logger.Info("serving Pattern Explorer", "url", "http://"+displayAddr(*addr), "patterns", len(c.Patterns()))
+	return server.Run(ctx, *addr, h, logger)
+}
+
+// displayAddr turns a listen address into one a person can open.
+func displayAddr(addr string) string {
+	if strings.HasPrefix(addr, ":") {
+		return "localhost" + addr
 	}
-	return nil
+	return addr
 }
 
 func defaultAddr() string {
