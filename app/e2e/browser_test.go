@@ -98,6 +98,11 @@ func TestOfflineDeepLink(t *testing.T) {
 	if got := text(t, ctx, "h1"); got != "Swag" {
 		failWithScreenshot(t, ctx, "offline: h1 = %q, want Swag", got)
 	}
+	must(t, ctx, "search offline", chromedp.SendKeys(chromedp.CSS("#q"), "booth"),
+		chromedp.WaitVisible(chromedp.CSS("#result-0")))
+	if got := text(t, ctx, "#result-0 .result-title"); got != "Booth" {
+		failWithScreenshot(t, ctx, "offline search: first result %q, want Booth", got)
+	}
 }
 
 // waitCached waits until the service worker controls the page and its

@@ -245,3 +245,5 @@ func waitPath(t *testing.T, ctx context.Context, want string) {
 		failWithScreenshot(t, ctx, "path = %q, want %q: %v", got, want, err)
 	}
 }
+
+func contains(s, sub string) bool { return strings.Contains(s, sub) }

@@ -24,6 +24,7 @@ func patternView(c *corpus.Corpus, i int) app.UI {
 			return sectionView(d, k)
 		}),
 		linksView(c, d),
+		localGraph(c, d),
 	)
 }
 

@@ -4,12 +4,14 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/search"
 )
 
 // Register routes every URL to the shell, which decodes the URL itself: one
 // route table, in parseRoute, for the browser and the server.
 func Register(c *corpus.Corpus) {
-	newShell := func() app.Composer { return NewShell(c) }
+	idx := search.New(c)
+	newShell := func() app.Composer { return NewShell(c, idx) }
 	app.Route("/", newShell)
 	app.RouteWithRegexp("^/.*$", newShell)
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/search"
 )
 
 // appName is shown in the header and the page titles.
@@ -21,13 +22,20 @@ type Shell struct {
 	app.Compo
 
 	c      *corpus.Corpus
+	idx    *search.Index
 	route  route
 	update bool // a new version is ready
+
+	session *search.Session
+	query   string        // what the search box holds
+	result  search.Result // the results of query
+	sel     int           // the selected result
+	limit   int           // how many results to show
 }
 
-// NewShell returns the root component for a corpus.
-func NewShell(c *corpus.Corpus) *Shell {
-	return &Shell{c: c}
+// NewShell returns the root component for a corpus and its search index.
+func NewShell(c *corpus.Corpus, idx *search.Index) *Shell {
+	return &Shell{c: c, idx: idx}
 }
 
 // updateEvery is how often the app asks the server for a new version.
@@ -62,6 +70,9 @@ func (s *Shell) OnNav(ctx app.Context) {
 			ctx.Navigate(s.route.to)
 			return
 		}
+	}
+	if s.route.kind == viewSearch && (s.route.query != s.query || s.session == nil) {
+		s.setQuery(s.route.query)
 	}
 	title, desc := s.meta()
 	ctx.Page().SetTitle(title)
@@ -110,6 +121,20 @@ func (s *Shell) Render() app.UI {
 func (s *Shell) header() app.UI {
 	return app.Header().Class("header").Body(
 		app.A().Class("brand").Href("/").Text(appName),
+		app.Div().Class("search-box").Role("search").Body(
+			app.Input().
+				ID("q").
+				Type("search").
+				Name("q").
+				Placeholder("Search patterns").
+				AutoComplete(false).
+				Aria("label", "Search patterns").
+				Aria("controls", "results").
+				Value(s.query).
+				OnInput(s.onInput).
+				OnKeyDown(s.onKey),
+			app.Kbd().Aria("hidden", true).Text("/"),
+		),
 		app.Nav().Class("nav").Aria("label", "Main").Body(
 			app.A().Href("/").Text("Patterns"),
 			app.A().Href("/graph").Text("Graph"),
@@ -129,6 +154,10 @@ func (s *Shell) view() app.UI {
 		return patternView(s.c, s.route.doc)
 	case viewPage:
 		return pageView(s.c, s.route.doc)
+	case viewGraph:
+		return graphView(s.c)
+	case viewSearch:
+		return searchView(s.c, s.idx, s.query, s.result, s.sel, s.showMore)
 	}
 	return notFoundView()
 }

@@ -1,0 +1,101 @@
+package ui
+
+import (
+	"net/url"
+	"strconv"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/search"
+)
+
+// pageSize is how many results show at first, and how many more each
+// "Show more" adds.
+const pageSize = 20
+
+// setQuery runs a query in the shell's search session.
+func (s *Shell) setQuery(q string) {
+	if s.session == nil {
+		s.session = s.idx.Session()
+	}
+	s.query, s.sel, s.limit = q, 0, pageSize
+	s.result = s.session.QueryLimit(q, s.limit)
+}
+
+// showMore shows another page of results.
+func (s *Shell) showMore(app.Context) {
+	s.limit += pageSize
+	s.result = s.session.QueryLimit(s.query, s.limit)
+}
+
+// onInput searches on every keystroke. The first keystroke elsewhere goes
+// to the search view; then the URL follows the query (replaceState), so a
+// search can be shared and Back leaves it.
+func (s *Shell) onInput(ctx app.Context, e app.Event) {
+	q := ctx.JSSrc().Get("value").String()
+	s.setQuery(q)
+	if s.route.kind != viewSearch {
+		ctx.Navigate(searchPath(q))
+		return
+	}
+	s.route.query = q
+	replaceURL(searchPath(q))
+}
+
+// onKey moves through the results with the arrows, opens one with Enter
+// and clears the search with Escape.
+func (s *Shell) onKey(ctx app.Context, e app.Event) {
+	switch e.Get("key").String() {
+	case "ArrowDown":
+		e.PreventDefault()
+		if s.sel < len(s.result.Hits)-1 {
+			s.sel++
+		}
+		scrollToResult(s.sel)
+	case "ArrowUp":
+		e.PreventDefault()
+		if s.sel > 0 {
+			s.sel--
+		}
+		scrollToResult(s.sel)
+	case "Enter":
+		e.PreventDefault()
+		if s.query != "" && s.route.kind != viewSearch {
+			s.setQuery(s.query)
+		}
+		if s.sel >= 0 && s.sel < len(s.result.Hits) {
+			ctx.Navigate(s.c.Docs[s.result.Hits[s.sel].Doc].Path())
+		}
+	case "Escape":
+		s.setQuery("")
+		s.result = search.Result{}
+		if s.route.kind == viewSearch {
+			s.route.query = ""
+			replaceURL(searchPath(""))
+		}
+	}
+}
+
+// replaceURL changes the address bar without a navigation.
+func replaceURL(path string) {
+	if !app.IsClient {
+		return
+	}
+	u := app.Window().URL()
+	next, err := url.Parse(path)
+	if err != nil {
+		return
+	}
+	u.Path, u.RawQuery = next.Path, next.RawQuery
+	app.Window().Get("history").Call("replaceState", nil, "", u.String())
+}
+
+// scrollToResult keeps the selected result in view.
+func scrollToResult(k int) {
+	if !app.IsClient {
+		return
+	}
+	if el := app.Window().GetElementByID("result-" + strconv.Itoa(k)); el.Truthy() {
+		el.Call("scrollIntoView", map[string]any{"block": "nearest"})
+	}
+}
