@@ -46,7 +46,7 @@ async function navigate(request) {
   const cache = await caches.open(cacheName);
   const cached = await cache.match(request, { ignoreSearch: true });
   if (cached) {
-    return cached;
+    return unredirected(cached);
   }
   try {
     const response = await fetch(request);
@@ -57,10 +57,24 @@ async function navigate(request) {
   } catch (err) {
     const fallback = await cache.match(shell);
     if (fallback) {
-      return fallback;
+      return unredirected(fallback);
     }
     throw err;
   }
+}
+
+// unredirected copies a response that was cached after a redirect (a
+// plain file server sends /patterns/x to /patterns/x/): a navigation may not
+// be answered with a redirected response.
+async function unredirected(response) {
+  if (!response.redirected) {
+    return response;
+  }
+  return new Response(await response.blob(), {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+  });
 }
 
 // asset answers any other request from the cache first, then the network.

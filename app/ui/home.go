@@ -37,7 +37,7 @@ func (h *home) Render() app.UI {
 			return app.Section().Class("intro").Body(
 				app.H1().Text(c.Docs[intro].Title),
 				app.P().Class("lead").Text(firstSentences(c.Docs[intro].Text, 2)),
-				app.P().Body(app.A().Href(c.Docs[intro].Path()).Text("Read the introduction")),
+				app.P().Body(app.A().Href(href(c.Docs[intro].Path())).Text("Read the introduction")),
 			)
 		}),
 		app.Section().Class("catalog").Aria("labelledby", "catalog-title").Body(
@@ -83,7 +83,7 @@ func (h *home) filters() app.UI {
 func card(c *corpus.Corpus, i int) app.UI {
 	d := &c.Docs[i]
 	return app.Li().Class("card").Body(
-		app.A().Class("card-link").Href(d.Path()).Body(
+		app.A().Class("card-link").Href(href(d.Path())).Body(
 			app.H3().Class("card-title").Text(d.Title),
 		),
 		blockChips(c, d.Blocks),

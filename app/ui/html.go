@@ -11,9 +11,25 @@ import (
 )
 
 // rawHTML wraps HTML rendered at build time (already sanitised by the
-// compiler) in one element, as app.Raw requires.
+// compiler) in one element, as app.Raw requires. Its links to the app's
+// routes get the root prefix, like every other link.
 func rawHTML(class, html string) app.UI {
+	if p := rootPrefix(); p != "" {
+		html = strings.ReplaceAll(html, `href="/`, `href="`+p+`/`)
+	}
 	return app.Raw(`<div class="` + class + `">` + html + `</div>`)
+}
+
+// rootPrefix is the URL prefix the app is served under, "" at the root of
+// its host ("/explorer" for a static export under a sub-path); go-app
+// passes it to the app and sets it on the server.
+func rootPrefix() string {
+	return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
+}
+
+// href returns the URL of an app path ("/patterns/booth") on this host.
+func href(path string) string {
+	return rootPrefix() + path
 }
 
 // blockClass is the CSS class that colours a building block, by its index

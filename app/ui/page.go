@@ -20,6 +20,6 @@ func notFoundView() app.UI {
 	return app.Section().Class("not-found").Body(
 		app.H1().Text("Not found"),
 		app.P().Text("There is no pattern or page at this address. Search for it, or browse the catalog."),
-		app.P().Body(app.A().Href("/").Text("Browse all patterns")),
+		app.P().Body(app.A().Href(href("/")).Text("Browse all patterns")),
 	)
 }

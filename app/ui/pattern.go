@@ -74,7 +74,7 @@ func linksView(c *corpus.Corpus, d *corpus.Doc) app.UI {
 			app.Ul().Body(app.Range(out).Slice(func(k int) app.UI {
 				l := out[k]
 				if l.Broken {
-					return app.Li().Body(app.A().Class("broken").Href(corpus.DocPath(corpus.KindPattern, l.Target)).
+					return app.Li().Body(app.A().Class("broken").Href(href(corpus.DocPath(corpus.KindPattern, l.Target))).
 						Title("Not yet written").Text(l.Target + " (not yet written)"))
 				}
 				j := c.Lookup(l.Target)
@@ -94,7 +94,7 @@ func linksView(c *corpus.Corpus, d *corpus.Doc) app.UI {
 // docLink is a link to a document, labelled with its title.
 func docLink(c *corpus.Corpus, i int) app.UI {
 	d := &c.Docs[i]
-	return app.A().Href(d.Path()).Text(d.Title)
+	return app.A().Href(href(d.Path())).Text(d.Title)
 }
 
 // blockChips shows building blocks as coloured chips.

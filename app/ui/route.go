@@ -31,7 +31,10 @@ type route struct {
 // parseRoute decodes a URL against a corpus. It is the one place that knows
 // the app's URL scheme, for the browser and the server alike.
 func parseRoute(c *corpus.Corpus, u *url.URL) route {
-	p := u.Path
+	p := strings.TrimPrefix(u.Path, rootPrefix())
+	if len(p) > 1 {
+		p = strings.TrimSuffix(p, "/") // a plain file server adds one
+	}
 	switch {
 	case p == "/" || p == "":
 		return route{kind: viewHome}

@@ -35,7 +35,7 @@ func (s *Shell) onInput(ctx app.Context, e app.Event) {
 	q := ctx.JSSrc().Get("value").String()
 	s.setQuery(q)
 	if s.route.kind != viewSearch {
-		ctx.Navigate(searchPath(q))
+		ctx.Navigate(href(searchPath(q)))
 		return
 	}
 	s.route.query = q
@@ -64,7 +64,7 @@ func (s *Shell) onKey(ctx app.Context, e app.Event) {
 			s.setQuery(s.query)
 		}
 		if s.sel >= 0 && s.sel < len(s.result.Hits) {
-			ctx.Navigate(s.c.Docs[s.result.Hits[s.sel].Doc].Path())
+			ctx.Navigate(href(s.c.Docs[s.result.Hits[s.sel].Doc].Path()))
 		}
 	case "Escape":
 		s.setQuery("")
@@ -82,7 +82,7 @@ func replaceURL(path string) {
 		return
 	}
 	u := app.Window().URL()
-	next, err := url.Parse(path)
+	next, err := url.Parse(href(path))
 	if err != nil {
 		return
 	}

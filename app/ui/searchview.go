@@ -54,7 +54,7 @@ func searchView(c *corpus.Corpus, idx *search.Index, q string, res search.Result
 			return app.P().Class("suggestions").ID("did-you-mean").Body(
 				app.Text("Did you mean: "),
 				app.Range(res.Suggestions).Slice(func(k int) app.UI {
-					return app.A().Href(searchPath(res.Suggestions[k])).Text(res.Suggestions[k])
+					return app.A().Href(href(searchPath(res.Suggestions[k]))).Text(res.Suggestions[k])
 				}),
 			)
 		}),
@@ -106,7 +106,7 @@ func resultItem(c *corpus.Corpus, h search.Hit, selected bool, k int) app.UI {
 		title = highlight(h.Match.Text, h.Match.Ranges)
 	}
 	return app.Li().Class("result").ID("result-"+strconv.Itoa(k)).Role("option").Aria("selected", selected).Body(
-		app.A().Href(d.Path()).Body(
+		app.A().Href(href(d.Path())).Body(
 			app.Span().Class("result-title").Body(title),
 			app.If(h.Match.Field != search.FieldTitle, func() app.UI {
 				label := h.Match.Field.String()

@@ -67,7 +67,7 @@ func (s *Shell) OnNav(ctx app.Context) {
 	s.route = parseRoute(s.c, ctx.Page().URL())
 	if s.route.kind == viewLegacy {
 		if app.IsClient {
-			ctx.Navigate(s.route.to)
+			ctx.Navigate(href(s.route.to))
 			return
 		}
 	}
@@ -113,14 +113,14 @@ func (s *Shell) Render() app.UI {
 		app.Main().ID("main").Class("main").Body(s.view()),
 		app.Footer().Class("footer").Body(
 			app.Text(appName+" · works offline once visited · "),
-			app.A().Href("/pages/introduction").Text("How to read a pattern"),
+			app.A().Href(href("/pages/introduction")).Text("How to read a pattern"),
 		),
 	)
 }
 
 func (s *Shell) header() app.UI {
 	return app.Header().Class("header").Body(
-		app.A().Class("brand").Href("/").Text(appName),
+		app.A().Class("brand").Href(href("/")).Text(appName),
 		app.Div().Class("search-box").Role("search").Body(
 			app.Input().
 				ID("q").
@@ -136,9 +136,9 @@ func (s *Shell) header() app.UI {
 			app.Kbd().Aria("hidden", true).Text("/"),
 		),
 		app.Nav().Class("nav").Aria("label", "Main").Body(
-			app.A().Href("/").Text("Patterns"),
-			app.A().Href("/graph").Text("Graph"),
-			app.If(s.c.Lookup("glossary") >= 0, func() app.UI { return app.A().Href("/pages/glossary").Text("Glossary") }),
+			app.A().Href(href("/")).Text("Patterns"),
+			app.A().Href(href("/graph")).Text("Graph"),
+			app.If(s.c.Lookup("glossary") >= 0, func() app.UI { return app.A().Href(href("/pages/glossary")).Text("Glossary") }),
 		),
 	)
 }

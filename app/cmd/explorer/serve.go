@@ -16,14 +16,24 @@ import (
 	"github.com/devrel-patterns/explorer/app/site"
 )
 
-// serve runs the server: the go-app handler for pages, the assets of
-// root/web, until SIGINT or SIGTERM.
+// serve runs the server (the go-app handler for pages, the assets of
+// root/web) until SIGINT or SIGTERM, or with -export writes the static
+// site.
 func serve(c *corpus.Corpus, args []string) error {
 	fs := flag.NewFlagSet("explorer", flag.ContinueOnError)
 	addr := fs.String("addr", defaultAddr(), "listen address (or set PORT)")
 	root := fs.String("root", ".", "folder that holds web/")
+	export := fs.String("export", "", "write a static site to this folder instead of serving")
+	base := fs.String("base", "/", "with -export: the URL prefix the site is served under")
 	if err := fs.Parse(args); err != nil {
 		return err
+	}
+	if *export != "" {
+		if err := site.Export(c, *root, *export, *base); err != nil {
+			return err
+		}
+		slog.Info("static site written", "folder", *export, "base", *base, "routes", len(c.Docs)+3)
+		return nil
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
 	h, err := site.New(c, *root, logger)
