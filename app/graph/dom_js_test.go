@@ -53,7 +53,8 @@ const fakeDOM = `(() => {
       for (const k of this.childNodes) if (k instanceof El) out = out.concat(k.all(fn));
       return out;
     }
-    getBoundingClientRect() { return { left: 0, top: 0, width: 500, height: 500 }; }
+    querySelector(sel) { return this.find(sel.replace(/^\./, "")); }
+    getBoundingClientRect() { return Object.assign({ left: 0, top: 0, width: 500, height: 500 }, globalThis.fakeRect); }
     setPointerCapture(id) { this.captured = id; }
     fire(type, props) {
       const ev = Object.assign({ type, target: this, defaultPrevented: false }, props);
@@ -276,6 +277,32 @@ func TestDOMEvents(t *testing.T) {
 			g := New(testCorpus())
 			e, svg := mountDOM(t, g)
 			tt.run(t, e, g, svg)
+		})
+	}
+}
+
+func TestDOMLocalGraphFitsItsBox(t *testing.T) {
+	tests := []struct {
+		name        string
+		width       int
+		height      int
+		wantViewBox string
+	}{
+		{name: "wide box", width: 800, height: 340, wantViewBox: "0 0 945 420"},
+		{name: "square box", width: 340, height: 340, wantViewBox: "0 0 420 420"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			app.Window().Set("fakeRect", map[string]any{"width": tt.width, "height": tt.height})
+			defer app.Window().Delete("fakeRect")
+			g := New(testCorpus()).Focus("beta")
+			_, svg := mountDOM(t, g)
+			if vb := svg.Call("getAttribute", "viewBox").String(); vb != tt.wantViewBox {
+				t.Errorf("viewBox = %s, want %s", vb, tt.wantViewBox)
+			}
+			if g.stats.nodes != 2 {
+				t.Errorf("node layer rendered %d times, want twice: mount and fit", g.stats.nodes)
+			}
 		})
 	}
 }

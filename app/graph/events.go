@@ -30,7 +30,7 @@ func (g *Graph) wheel(r rect, cx, cy, deltaY float64, deltaMode int) bool {
 	if !ok {
 		wx, wy = g.view.centre()
 	}
-	return g.setView(g.view.zoomAt(wheelFactor(deltaY, deltaMode), wx, wy, s.world, maxZoom(len(s.nodes))))
+	return g.setView(g.view.zoomAt(wheelFactor(deltaY, deltaMode), wx, wy, s.width, maxZoom(len(s.nodes))))
 }
 
 // setView sets the view and reports whether it changed.
@@ -130,7 +130,7 @@ func (g *Graph) move(id int, x, y float64, r rect) (capture, changed bool) {
 	v := g.view.pan(-(nmx-omx)/scale, -(nmy-omy)/scale)
 	if od > 0 && nd > 0 {
 		if wx, wy, ok := v.toWorld(r, nmx, nmy); ok {
-			v = v.zoomAt(nd/od, wx, wy, s.world, maxZoom(len(s.nodes)))
+			v = v.zoomAt(nd/od, wx, wy, s.width, maxZoom(len(s.nodes)))
 		}
 	}
 	g.view = v
@@ -219,7 +219,7 @@ func (g *Graph) key(key string) bool {
 	case "-", "_":
 		g.zoomBy(1 / buttonZoom)
 	case "0":
-		g.view = fullView(s.world)
+		g.view = fullView(s)
 	case "ArrowLeft":
 		g.view = g.view.pan(-step, 0)
 	case "ArrowRight":
@@ -238,13 +238,13 @@ func (g *Graph) key(key string) bool {
 func (g *Graph) zoomBy(factor float64) {
 	s := g.scene()
 	cx, cy := g.view.centre()
-	g.view = g.view.zoomAt(factor, cx, cy, s.world, maxZoom(len(s.nodes)))
+	g.view = g.view.zoomAt(factor, cx, cy, s.width, maxZoom(len(s.nodes)))
 }
 
 func (g *Graph) onZoomIn(ctx app.Context, e app.Event)  { g.zoomBy(buttonZoom) }
 func (g *Graph) onZoomOut(ctx app.Context, e app.Event) { g.zoomBy(1 / buttonZoom) }
 func (g *Graph) onZoomReset(ctx app.Context, e app.Event) {
-	g.view = fullView(g.scene().world)
+	g.view = fullView(g.scene())
 }
 
 // onMouseOver highlights the node under the pointer.
@@ -291,6 +291,43 @@ func (g *Graph) setFocused(i int) bool {
 		return false
 	}
 	g.focused = i
+	return true
+}
+
+// OnMount fits a local graph to its box once it is in the page.
+func (g *Graph) OnMount(ctx app.Context) { g.fit(ctx) }
+
+// OnResize fits a local graph to its box after the window is resized.
+func (g *Graph) OnResize(ctx app.Context) { g.fit(ctx) }
+
+// fit measures the graph's box and, for a local graph whose aspect
+// changed, updates the aspect so the next render spreads the nodes over the
+// box's width.
+func (g *Graph) fit(ctx app.Context) {
+	root := ctx.JSSrc()
+	if root == nil || root.Type() != app.TypeObject || root.Get("querySelector").Type() != app.TypeFunction {
+		ctx.PreventUpdate()
+		return
+	}
+	r := elemRect(root.Call("querySelector", ".graph-wrap"))
+	if !g.setAspect(r.width, r.height) {
+		ctx.PreventUpdate()
+	}
+}
+
+// setAspect records the size of a local graph's box, as its aspect rounded
+// to a quarter and kept within [minAspect, maxAspect], and reports whether
+// the aspect changed. The full graph keeps its square.
+func (g *Graph) setAspect(width, height float64) bool {
+	if g.FocusSlug == "" || !(width > 0) || !(height > 0) {
+		return false
+	}
+	a := math.Round(width/height*4) / 4
+	a = math.Max(minAspect, math.Min(maxAspect, a))
+	if a == g.aspect {
+		return false
+	}
+	g.aspect = a
 	return true
 }
 

@@ -42,6 +42,10 @@ type Graph struct {
 	sc       *scene
 	scData   *corpus.Corpus
 	scFocus  string
+	scAspect float64
+	// aspect is the measured width over height of a local graph's box, or
+	// 0 before it is measured.
+	aspect   float64
 	view     viewBox
 	hover    int // node under the pointer, or -1
 	focused  int // node with keyboard focus, or -1
@@ -105,12 +109,13 @@ func (g *Graph) ID(id string) *Graph {
 }
 
 // scene returns the scene for the current properties, building it when the
-// corpus or the focus changed; a new scene resets the view and the hover.
+// corpus, the focus or a local graph's aspect changed; a new scene resets
+// the view and the hover.
 func (g *Graph) scene() *scene {
-	if g.sc == nil || g.scData != g.Data || g.scFocus != g.FocusSlug {
-		g.sc = buildScene(g.Data, g.FocusSlug)
-		g.scData, g.scFocus = g.Data, g.FocusSlug
-		g.view = fullView(g.sc.world)
+	if g.sc == nil || g.scData != g.Data || g.scFocus != g.FocusSlug || g.scAspect != g.aspect {
+		g.sc = buildScene(g.Data, g.FocusSlug, g.aspect)
+		g.scData, g.scFocus, g.scAspect = g.Data, g.FocusSlug, g.aspect
+		g.view = fullView(g.sc)
 		g.hover, g.focused = -1, -1
 		g.pointers = nil
 		g.dragging = false
@@ -148,7 +153,7 @@ func (g *Graph) lit() int {
 // at the current zoom.
 func (g *Graph) labelsHidden() bool {
 	n := len(g.sc.nodes)
-	return n > largeGraph && g.view.zoom(g.sc.world) < labelZoom(n)
+	return n > largeGraph && g.view.zoom(g.sc.width) < labelZoom(n)
 }
 
 // Render draws the graph: the SVG with its edges and nodes, the zoom

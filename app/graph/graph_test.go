@@ -85,7 +85,7 @@ func TestRenderNodes(t *testing.T) {
 			if !slices.Equal(texts, tt.wantLabels) {
 				t.Errorf("labels = %v, want %v", texts, tt.wantLabels)
 			}
-			if n := len(elements(t, html, "circle", "graph-dot")); n != len(tt.wantSlugs)+len(buildScene(tt.g.Data, tt.g.FocusSlug).blocks) {
+			if n := len(elements(t, html, "circle", "graph-dot")); n != len(tt.wantSlugs)+len(buildScene(tt.g.Data, tt.g.FocusSlug, 0).blocks) {
 				t.Errorf("%d circles, want one per node and one per legend entry", n)
 			}
 			if strings.Contains(html, "glossary") || strings.Contains(html, "Glossary") {
@@ -295,7 +295,7 @@ func TestDragAndPinch(t *testing.T) {
 				g.press(1, 100, 100)
 				g.move(1, 102, 101, r)
 			},
-			wantView: fullView(1000),
+			wantView: square(1000),
 		},
 		{
 			name: "a drag pans",
@@ -347,7 +347,7 @@ func TestDragAndPinch(t *testing.T) {
 			run: func(g *Graph) {
 				g.move(9, 400, 400, r)
 			},
-			wantView: fullView(1000),
+			wantView: square(1000),
 		},
 	}
 	for _, tt := range tests {
@@ -377,10 +377,10 @@ func TestKeysAndButtons(t *testing.T) {
 		wantView viewBox
 	}{
 		{name: "plus zooms in", keys: []string{"+"}, wantUsed: true, wantView: viewBox{500 - 500/buttonZoom, 500 - 500/buttonZoom, 1000 / buttonZoom, 1000 / buttonZoom}},
-		{name: "minus after plus restores", keys: []string{"+", "-"}, wantUsed: true, wantView: fullView(1000)},
-		{name: "zero resets", keys: []string{"+", "ArrowLeft", "0"}, wantUsed: true, wantView: fullView(1000)},
+		{name: "minus after plus restores", keys: []string{"+", "-"}, wantUsed: true, wantView: square(1000)},
+		{name: "zero resets", keys: []string{"+", "ArrowLeft", "0"}, wantUsed: true, wantView: square(1000)},
 		{name: "arrow pans a tenth", keys: []string{"ArrowDown"}, wantUsed: true, wantView: viewBox{0, 100, 1000, 1000}},
-		{name: "other keys are left alone", keys: []string{"a"}, wantView: fullView(1000)},
+		{name: "other keys are left alone", keys: []string{"a"}, wantView: square(1000)},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -423,7 +423,7 @@ func TestNewSceneResetsState(t *testing.T) {
 	g.setHover(1)
 	g.Focus("gamma")
 	s := g.scene()
-	if g.view != fullView(s.world) || g.hover != -1 {
+	if g.view != fullView(s) || g.hover != -1 {
 		t.Errorf("after a new focus: view %+v, hover %d", g.view, g.hover)
 	}
 }
@@ -586,7 +586,7 @@ func TestSVGNamespace(t *testing.T) {
 // BenchmarkNodeLayer1000 renders the node layer of 1,000 nodes: the work a
 // pan would cost if the nodes were not a component of their own.
 func BenchmarkNodeLayer1000(b *testing.B) {
-	s := buildScene(bigCorpus(1000), "")
+	s := buildScene(bigCorpus(1000), "", 0)
 	b.ReportAllocs()
 	for b.Loop() {
 		l := &nodeLayer{Scene: s, Current: -1}
@@ -622,7 +622,7 @@ func BenchmarkPan1000(b *testing.B) {
 
 // BenchmarkHover1000 computes the highlight of a node of a 1,000-node graph.
 func BenchmarkHover1000(b *testing.B) {
-	s := buildScene(bigCorpus(1000), "")
+	s := buildScene(bigCorpus(1000), "", 0)
 	b.ReportAllocs()
 	for b.Loop() {
 		highlightCSS("graph", s, 500)

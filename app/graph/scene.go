@@ -7,17 +7,20 @@ import (
 	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
-// World sizes: the side of the square the nodes are placed in, in SVG user
-// units. The local graph is shown smaller on the page, so its world is
-// smaller for labels of the same size on screen.
+// World sizes, in SVG user units. The full graph is a square; the local
+// graph is shown smaller on the page, so its world is lower for labels of
+// the same size on screen, and as wide as the aspect of its box.
 const (
-	fullWorld  = 1000.0
-	localWorld = 420.0
+	fullWorld   = 1000.0
+	localHeight = 420.0
+	// defaultAspect is the width over the height of a local graph's box
+	// until it is measured in the browser.
+	defaultAspect = 2.0
 	// fullPad is the padding around the full graph, on top of the layout's
 	// own margin, as a share of the world.
 	fullPad = 0.04
-	// localPadX and localPadY pad a local graph: wider on the sides, where
-	// labels stick out.
+	// localPadX and localPadY pad a local graph, as shares of its height:
+	// wider on the sides, where labels stick out.
 	localPadX = 0.2
 	localPadY = 0.1
 	// labelSize is the font size of labels, in user units.
@@ -33,7 +36,8 @@ const (
 // built once per corpus and focus and never changed, so the layers can share
 // it and compare it by pointer.
 type scene struct {
-	world  float64
+	width  float64
+	height float64
 	radius float64
 	nodes  []node
 	edges  []edge
@@ -73,10 +77,18 @@ type legendEntry struct {
 
 // buildScene builds the scene of corpus c: every pattern, or with a focus
 // slug, the focused pattern and its neighbours in both directions, scaled to
-// fill the world. Pages are never drawn. An unknown focus, or a focus on a
-// page, gives an empty scene.
-func buildScene(c *corpus.Corpus, focus string) *scene {
-	s := &scene{world: fullWorld, focus: -1}
+// fill a world of the given aspect (width over height; 0 for the default).
+// Pages are never drawn. An unknown focus, or a focus on a page, gives an
+// empty scene.
+func buildScene(c *corpus.Corpus, focus string, aspect float64) *scene {
+	s := &scene{width: fullWorld, height: fullWorld, focus: -1}
+	if focus != "" {
+		if !(aspect > 0) || math.IsInf(aspect, 0) {
+			aspect = defaultAspect
+		}
+		s.height = localHeight
+		s.width = localHeight * aspect
+	}
 	if c == nil {
 		return s
 	}
@@ -94,7 +106,6 @@ func buildScene(c *corpus.Corpus, focus string) *scene {
 			include[i] = c.Docs[i].Kind == corpus.KindPattern
 		}
 	} else {
-		s.world = localWorld
 		f := c.Lookup(focus)
 		if f < 0 || c.Docs[f].Kind != corpus.KindPattern {
 			s.radius = nodeRadius(0, true)
@@ -188,10 +199,9 @@ func buildScene(c *corpus.Corpus, focus string) *scene {
 // nodes. The full graph keeps the build-time layout's shape; a local graph
 // stretches its subset to fill the world on each axis.
 func (s *scene) place(local bool) {
-	w := s.world
-	padX, padY := fullPad*w, fullPad*w
+	padX, padY := fullPad*s.width, fullPad*s.height
 	if local {
-		padX, padY = localPadX*w, localPadY*w
+		padX, padY = localPadX*s.height, localPadY*s.height
 	}
 	minX, minY, maxX, maxY := 0.0, 0.0, 1.0, 1.0
 	if local {
@@ -202,15 +212,15 @@ func (s *scene) place(local bool) {
 			minY, maxY = math.Min(minY, n.y), math.Max(maxY, n.y)
 		}
 	}
-	scale := func(v, lo, hi, pad float64) float64 {
+	scale := func(v, lo, hi, pad, size float64) float64 {
 		if !(hi-lo > 1e-9) {
-			return w / 2
+			return size / 2
 		}
-		return pad + (v-lo)/(hi-lo)*(w-2*pad)
+		return pad + (v-lo)/(hi-lo)*(size-2*pad)
 	}
 	for i := range s.nodes {
-		s.nodes[i].x = scale(s.nodes[i].x, minX, maxX, padX)
-		s.nodes[i].y = scale(s.nodes[i].y, minY, maxY, padY)
+		s.nodes[i].x = scale(s.nodes[i].x, minX, maxX, padX, s.width)
+		s.nodes[i].y = scale(s.nodes[i].y, minY, maxY, padY, s.height)
 	}
 }
 

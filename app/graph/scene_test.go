@@ -72,7 +72,7 @@ func TestBuildScene(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := buildScene(tt.c, tt.focus)
+			s := buildScene(tt.c, tt.focus, 0)
 			if got := nodeSlugs(s); !slices.Equal(got, tt.wantNodes) {
 				t.Errorf("nodes = %v, want %v", got, tt.wantNodes)
 			}
@@ -87,8 +87,8 @@ func TestBuildScene(t *testing.T) {
 				t.Errorf("focus = %q, want %q", gotFocus, tt.wantFocus)
 			}
 			for _, n := range s.nodes {
-				if n.x < 0 || n.x > s.world || n.y < 0 || n.y > s.world {
-					t.Errorf("node %s at (%v, %v) is outside the world of %v", n.slug, n.x, n.y, s.world)
+				if n.x < 0 || n.x > s.width || n.y < 0 || n.y > s.width {
+					t.Errorf("node %s at (%v, %v) is outside the world of %v", n.slug, n.x, n.y, s.width)
 				}
 			}
 		})
@@ -97,34 +97,77 @@ func TestBuildScene(t *testing.T) {
 
 func TestSceneLocalFillsWorld(t *testing.T) {
 	tests := []struct {
-		name  string
-		focus string
+		name       string
+		focus      string
+		aspect     float64
+		wantWidth  float64
+		wantHeight float64
 	}{
-		{name: "beta", focus: "beta"},
-		{name: "gamma", focus: "gamma"},
-		{name: "omega", focus: "omega"},
+		{name: "beta with the default aspect", focus: "beta", wantWidth: localHeight * defaultAspect, wantHeight: localHeight},
+		{name: "gamma in a square", focus: "gamma", aspect: 1, wantWidth: localHeight, wantHeight: localHeight},
+		{name: "omega wide", focus: "omega", aspect: 3, wantWidth: 3 * localHeight, wantHeight: localHeight},
+		{name: "full graph ignores the aspect", aspect: 3, wantWidth: fullWorld, wantHeight: fullWorld},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := buildScene(testCorpus(), tt.focus)
+			s := buildScene(testCorpus(), tt.focus, tt.aspect)
+			if s.width != tt.wantWidth || s.height != tt.wantHeight {
+				t.Fatalf("world %v×%v, want %v×%v", s.width, s.height, tt.wantWidth, tt.wantHeight)
+			}
+			if tt.focus == "" {
+				return
+			}
 			minX, maxX := math.Inf(1), math.Inf(-1)
 			minY, maxY := math.Inf(1), math.Inf(-1)
 			for _, n := range s.nodes {
 				minX, maxX = math.Min(minX, n.x), math.Max(maxX, n.x)
 				minY, maxY = math.Min(minY, n.y), math.Max(maxY, n.y)
 			}
-			px, py := localPadX*s.world, localPadY*s.world
+			px, py := localPadX*s.height, localPadY*s.height
 			near := func(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
-			if !near(minX, px) || !near(maxX, s.world-px) || !near(minY, py) || !near(maxY, s.world-py) {
+			if !near(minX, px) || !near(maxX, s.width-px) || !near(minY, py) || !near(maxY, s.height-py) {
 				t.Errorf("local nodes span x [%v, %v] y [%v, %v], want x [%v, %v] y [%v, %v]",
-					minX, maxX, minY, maxY, px, s.world-px, py, s.world-py)
+					minX, maxX, minY, maxY, px, s.width-px, py, s.height-py)
+			}
+		})
+	}
+}
+
+func TestSetAspect(t *testing.T) {
+	tests := []struct {
+		name          string
+		focus         string
+		width, height float64
+		wantChanged   bool
+		wantAspect    float64
+	}{
+		{name: "wide box", focus: "beta", width: 800, height: 340, wantChanged: true, wantAspect: 2.25},
+		{name: "very wide box is capped", focus: "beta", width: 3000, height: 300, wantChanged: true, wantAspect: maxAspect},
+		{name: "narrow box is capped", focus: "beta", width: 200, height: 400, wantChanged: true, wantAspect: minAspect},
+		{name: "box without size", focus: "beta", width: 0, height: 340},
+		{name: "full graph keeps its square", width: 800, height: 340},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			g := New(testCorpus()).Focus(tt.focus)
+			if got := g.setAspect(tt.width, tt.height); got != tt.wantChanged {
+				t.Errorf("changed = %v, want %v", got, tt.wantChanged)
+			}
+			if g.aspect != tt.wantAspect {
+				t.Errorf("aspect = %v, want %v", g.aspect, tt.wantAspect)
+			}
+			if g.setAspect(tt.width, tt.height) {
+				t.Error("the same size changed the aspect again")
+			}
+			if tt.wantChanged && g.scene().width != localHeight*tt.wantAspect {
+				t.Errorf("scene width %v after the aspect changed", g.scene().width)
 			}
 		})
 	}
 }
 
 func TestSceneEdgesAreShortenedAndDirected(t *testing.T) {
-	s := buildScene(testCorpus(), "")
+	s := buildScene(testCorpus(), "", 0)
 	for j, e := range s.edges {
 		a, b := s.nodes[e.from], s.nodes[e.to]
 		start := math.Hypot(e.x1-a.x, e.y1-a.y)
@@ -144,7 +187,7 @@ func TestSceneEdgesAreShortenedAndDirected(t *testing.T) {
 }
 
 func TestSceneBlocks(t *testing.T) {
-	s := buildScene(testCorpus(), "")
+	s := buildScene(testCorpus(), "", 0)
 	tests := []struct {
 		name      string
 		slug      string
@@ -183,7 +226,7 @@ func TestSceneBlocks(t *testing.T) {
 }
 
 func TestNeighbourhood(t *testing.T) {
-	s := buildScene(testCorpus(), "")
+	s := buildScene(testCorpus(), "", 0)
 	tests := []struct {
 		name      string
 		slug      string

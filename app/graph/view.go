@@ -10,6 +10,9 @@ const (
 	baseMaxZoom = 16.0
 	// buttonZoom is the factor of one press of the + or − button.
 	buttonZoom = 1.5
+	// minAspect and maxAspect bound the aspect of a local graph's world.
+	minAspect = 0.75
+	maxAspect = 3.0
 )
 
 // viewBox is the part of the world shown by the SVG, in user units.
@@ -17,9 +20,9 @@ type viewBox struct {
 	x, y, w, h float64
 }
 
-// fullView shows the whole world of the given side.
-func fullView(world float64) viewBox {
-	return viewBox{0, 0, world, world}
+// fullView shows the whole world of a scene.
+func fullView(s *scene) viewBox {
+	return viewBox{0, 0, s.width, s.height}
 }
 
 // String formats the box as the viewBox attribute wants it.
@@ -28,7 +31,7 @@ func (v viewBox) String() string {
 }
 
 // zoom returns how much the view is magnified compared with the full view
-// of the world.
+// of a world of the given width.
 func (v viewBox) zoom(world float64) float64 {
 	if !(v.w > 0) {
 		return 1
@@ -37,7 +40,8 @@ func (v viewBox) zoom(world float64) float64 {
 }
 
 // zoomAt magnifies the view by factor (above 1 zooms in) keeping the world
-// point (px, py) where it is on screen, within [minZoom, max] of the world.
+// point (px, py) where it is on screen, within [minZoom, max] of a world of
+// the given width.
 func (v viewBox) zoomAt(factor, px, py, world, max float64) viewBox {
 	if !(factor > 0) || math.IsInf(factor, 0) || !(v.w > 0) || !(v.h > 0) {
 		return v

@@ -7,8 +7,11 @@ import (
 
 func near(a, b float64) bool { return math.Abs(a-b) < 1e-9 }
 
+// square is the full view of a square world of the given side.
+func square(side float64) viewBox { return viewBox{0, 0, side, side} }
+
 func TestZoomAt(t *testing.T) {
-	full := fullView(1000)
+	full := square(1000)
 	tests := []struct {
 		name   string
 		v      viewBox
@@ -45,7 +48,7 @@ func TestZoomAt(t *testing.T) {
 }
 
 func TestToWorld(t *testing.T) {
-	v := fullView(1000)
+	v := square(1000)
 	tests := []struct {
 		name   string
 		r      rect
@@ -80,7 +83,7 @@ func TestViewString(t *testing.T) {
 		v    viewBox
 		want string
 	}{
-		{name: "full", v: fullView(1000), want: "0 0 1000 1000"},
+		{name: "full", v: square(1000), want: "0 0 1000 1000"},
 		{name: "fractions are rounded", v: viewBox{12.345, -3.04, 500.06, 500}, want: "12.3 -3 500.1 500"},
 		{name: "NaN is written as 0", v: viewBox{math.NaN(), 0, 1, 1}, want: "0 0 1 1"},
 	}

@@ -35,3 +35,21 @@ func Assign(c *corpus.Corpus, opts Options) {
 		c.Docs[i].X, c.Docs[i].Y = pts[k].X, pts[k].Y
 	}
 }
+
+// Func returns a layout function over corpus edges, with the signature of
+// the compiler's Options.Layout: it lays out n nodes joined by edges whose
+// From and To are node indices, and returns each node's X and Y.
+func Func(opts Options) func(n int, edges []corpus.Edge) [][2]float32 {
+	return func(n int, edges []corpus.Edge) [][2]float32 {
+		pairs := make([][2]int32, len(edges))
+		for k, e := range edges {
+			pairs[k] = [2]int32{e.From, e.To}
+		}
+		pts := Compute(n, pairs, opts)
+		out := make([][2]float32, len(pts))
+		for i, p := range pts {
+			out[i] = [2]float32{p.X, p.Y}
+		}
+		return out
+	}
+}

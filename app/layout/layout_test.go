@@ -320,3 +320,33 @@ func TestAssign(t *testing.T) {
 		})
 	}
 }
+
+func TestFunc(t *testing.T) {
+	tests := []struct {
+		name  string
+		n     int
+		edges []corpus.Edge
+	}{
+		{name: "empty", n: 0},
+		{name: "chain", n: 4, edges: []corpus.Edge{{From: 0, To: 1}, {From: 1, To: 2}, {From: 2, To: 3}}},
+		{name: "bad edges", n: 2, edges: []corpus.Edge{{From: 0, To: 5}, {From: -1, To: 1}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got := Func(Options{})(tt.n, tt.edges)
+			pairs := make([][2]int32, len(tt.edges))
+			for k, e := range tt.edges {
+				pairs[k] = [2]int32{e.From, e.To}
+			}
+			want := Compute(tt.n, pairs, Options{})
+			if len(got) != len(want) {
+				t.Fatalf("%d positions, want %d", len(got), len(want))
+			}
+			for i := range want {
+				if got[i] != [2]float32{want[i].X, want[i].Y} {
+					t.Errorf("node %d at %v, want %v", i, got[i], want[i])
+				}
+			}
+		})
+	}
+}
