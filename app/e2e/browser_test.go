@@ -38,17 +38,13 @@ func TestLinkInTextNavigatesInPlace(t *testing.T) {
 	markPage(t, ctx)
 	must(t, ctx, "click forums", chromedp.Click(chromedp.CSS(`.section-body a[href="/patterns/forums"]`)))
 	waitPath(t, ctx, "/patterns/forums")
-	if got := text(t, ctx, "h1"); got != "Forums" {
-		failWithScreenshot(t, ctx, "h1 = %q after the click, want Forums", got)
-	}
+	waitText(t, ctx, "h1", "Forums")
 	if !samePage(t, ctx) {
 		failWithScreenshot(t, ctx, "the click reloaded the page")
 	}
 	must(t, ctx, "go back", chromedp.NavigateBack())
 	waitPath(t, ctx, "/patterns/ambassadors")
-	if got := text(t, ctx, "h1"); got != "Ambassadors" {
-		failWithScreenshot(t, ctx, "h1 = %q after Back, want Ambassadors", got)
-	}
+	waitText(t, ctx, "h1", "Ambassadors")
 	con.check(t)
 }
 
@@ -67,9 +63,7 @@ func TestDeepLinkPrerendered(t *testing.T) {
 	ctx := browser(t)
 	con := watchConsole(ctx)
 	must(t, ctx, "open booth", chromedp.Navigate(srv.URL+"/patterns/booth"), ready())
-	if got := text(t, ctx, "h1"); got != "Booth" {
-		failWithScreenshot(t, ctx, "h1 = %q, want Booth", got)
-	}
+	waitText(t, ctx, "h1", "Booth")
 	con.check(t)
 }
 
@@ -80,9 +74,7 @@ func TestLegacyLink(t *testing.T) {
 	con := watchConsole(ctx)
 	must(t, ctx, "open booth.html", chromedp.Navigate(srv.URL+"/booth.html"), ready())
 	waitPath(t, ctx, "/patterns/booth")
-	if got := text(t, ctx, "h1"); got != "Booth" {
-		failWithScreenshot(t, ctx, "h1 = %q, want Booth", got)
-	}
+	waitText(t, ctx, "h1", "Booth")
 	con.check(t)
 }
 
@@ -95,9 +87,7 @@ func TestOfflineDeepLink(t *testing.T) {
 	waitCached(t, ctx, "/patterns/swag")
 	srv.Stop()
 	must(t, ctx, "offline reload", chromedp.Navigate(srv.URL+"/patterns/swag"), ready())
-	if got := text(t, ctx, "h1"); got != "Swag" {
-		failWithScreenshot(t, ctx, "offline: h1 = %q, want Swag", got)
-	}
+	waitText(t, ctx, "h1", "Swag")
 	must(t, ctx, "search offline", chromedp.SendKeys(chromedp.CSS("#q"), "booth"),
 		chromedp.WaitVisible(chromedp.CSS("#result-0")))
 	if got := text(t, ctx, "#result-0 .result-title"); got != "Booth" {

@@ -247,3 +247,14 @@ func waitPath(t *testing.T, ctx context.Context, want string) {
 }
 
 func contains(s, sub string) bool { return strings.Contains(s, sub) }
+
+// waitText waits until the first element matching a CSS selector has the
+// given text: views render right after the URL changes, not with it.
+func waitText(t *testing.T, ctx context.Context, css, want string) {
+	t.Helper()
+	js := fmt.Sprintf(`(() => { const e = document.querySelector(%q); return !!e && e.textContent.trim() === %q; })()`, css, want)
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](fmt.Sprintf(`(document.querySelector(%q) || {textContent: "(none)"}).textContent.trim()`, css)))
+		failWithScreenshot(t, ctx, "%s = %q, want %q: %v", css, got, want, err)
+	}
+}

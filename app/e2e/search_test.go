@@ -25,9 +25,7 @@ func TestSearchEnterOpensFirst(t *testing.T) {
 	must(t, ctx, "wait for results", chromedp.WaitVisible(chromedp.CSS("#result-0")))
 	must(t, ctx, "press Enter", chromedp.SendKeys(chromedp.CSS("#q"), kb.Enter))
 	waitPath(t, ctx, "/patterns/ambassadors")
-	if got := text(t, ctx, "h1"); got != "Ambassadors" {
-		failWithScreenshot(t, ctx, "h1 = %q, want Ambassadors", got)
-	}
+	waitText(t, ctx, "h1", "Ambassadors")
 	if !samePage(t, ctx) {
 		failWithScreenshot(t, ctx, "search reloaded the page")
 	}
@@ -74,9 +72,7 @@ func TestGraphNodeClick(t *testing.T) {
 	markPage(t, ctx)
 	must(t, ctx, "click swag", chromedp.Click(chromedp.CSS(`#graph a[href="/patterns/swag"] circle`)))
 	waitPath(t, ctx, "/patterns/swag")
-	if got := text(t, ctx, "h1"); got != "Swag" {
-		failWithScreenshot(t, ctx, "h1 = %q, want Swag", got)
-	}
+	waitText(t, ctx, "h1", "Swag")
 	if !samePage(t, ctx) {
 		failWithScreenshot(t, ctx, "the click reloaded the page")
 	}
