@@ -1,0 +1,53 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"net/http"
+	"strings"
+	"testing"
+
+	"github.com/chromedp/chromedp"
+	"github.com/chromedp/chromedp/kb"
+
+	"github.com/devrel-patterns/explorer/app/site"
+)
+
+// Scenario 11: the static export, served by a plain file server at the
+// root and under a sub-path, passes search (2), deep link (6) and offline
+// reload (8).
+func TestStaticExport(t *testing.T) {
+	for _, base := range []string{"/", "/explorer"} {
+		t.Run("base "+base, func(t *testing.T) {
+			out := t.TempDir()
+			if err := site.Export(theCorpus, repoRoot, out, base); err != nil {
+				t.Fatalf("export: %v", err)
+			}
+			prefix := strings.TrimSuffix(base, "/")
+			var h http.Handler = http.FileServer(http.Dir(out))
+			if prefix != "" {
+				h = http.StripPrefix(prefix, h)
+			}
+			srv := startServer(t, h)
+			ctx := browser(t)
+			con := watchConsole(ctx)
+
+			// 6: a deep link, prerendered, then interactive.
+			must(t, ctx, "open booth", chromedp.Navigate(srv.URL+prefix+"/patterns/booth"), ready())
+			waitText(t, ctx, "h1", "Booth")
+
+			// 2: type, Enter.
+			must(t, ctx, "type amb", chromedp.SendKeys(chromedp.CSS("#q"), "amb"), chromedp.WaitVisible(chromedp.CSS("#result-0")))
+			must(t, ctx, "press Enter", chromedp.SendKeys(chromedp.CSS("#q"), kb.Enter))
+			waitPath(t, ctx, prefix+"/patterns/ambassadors")
+			waitText(t, ctx, "h1", "Ambassadors")
+			con.check(t)
+
+			// 8: offline.
+			waitCached(t, ctx, prefix+"/patterns/swag")
+			srv.Stop()
+			must(t, ctx, "offline reload", chromedp.Navigate(srv.URL+prefix+"/patterns/swag"), ready())
+			waitText(t, ctx, "h1", "Swag")
+		})
+	}
+}
