@@ -3,6 +3,7 @@ package ui
 import (
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -105,17 +106,23 @@ func cardSummary(d *corpus.Doc) string {
 	return d.Description
 }
 
-// firstSentences returns the first n sentences of a text.
+// firstSentences returns the first n sentences of a text. A sentence ends
+// at ".", "!" or "?" followed by a space and a capital letter, or by the
+// end of the text, so that "e.g. stickers" stays whole.
 func firstSentences(text string, n int) string {
 	end := 0
-	for k := 0; k < n; k++ {
+	for k := 0; k < n; {
 		i := strings.IndexAny(text[end:], ".!?")
 		if i < 0 {
 			return text
 		}
 		end += i + 1
-		for end < len(text) && text[end] != ' ' {
-			end++
+		rest := text[end:]
+		if rest == "" {
+			break
+		}
+		if len(rest) > 1 && rest[0] == ' ' && unicode.IsUpper(rune(rest[1])) {
+			k++
 		}
 	}
 	return strings.TrimSpace(text[:end])

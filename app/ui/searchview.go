@@ -1,8 +1,10 @@
 package ui
 
 import (
+	"html"
 	"net/url"
 	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
@@ -18,24 +20,23 @@ func searchPath(q string) string {
 	return "/search?q=" + url.QueryEscape(q)
 }
 
-// highlight shows text with its matched byte ranges marked.
+// highlight shows text with its matched byte ranges marked. It is one raw
+// element, so that the prerendered HTML has no white space between a mark
+// and the letters around it.
 func highlight(text string, ranges []search.Range) app.UI {
-	var parts []app.UI
+	var b strings.Builder
+	b.WriteString(`<span class="hl">`)
 	at := 0
 	for _, r := range ranges {
 		if r.Start < at || r.End > len(text) || r.Start >= r.End {
 			continue
 		}
-		if r.Start > at {
-			parts = append(parts, app.Text(text[at:r.Start]))
-		}
-		parts = append(parts, app.Mark().Text(text[r.Start:r.End]))
+		b.WriteString(html.EscapeString(text[at:r.Start]))
+		b.WriteString("<mark>" + html.EscapeString(text[r.Start:r.End]) + "</mark>")
 		at = r.End
 	}
-	if at < len(text) {
-		parts = append(parts, app.Text(text[at:]))
-	}
-	return app.Span().Body(parts...)
+	b.WriteString(html.EscapeString(text[at:]) + "</span>")
+	return app.Raw(b.String())
 }
 
 // searchView shows the results of a query: ranked hits with where they

@@ -1,0 +1,202 @@
+package ui
+
+import (
+	"net/url"
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/search"
+)
+
+// testCorpus is a small hand-built corpus: three patterns, a page, links
+// between them and one link to a pattern not yet written.
+func testCorpus() *corpus.Corpus {
+	c := &corpus.Corpus{
+		Blocks: []string{"Budget", "Social", "Writing"},
+		Tags:   []string{"devrel", "events"},
+		Docs: []corpus.Doc{
+			{
+				Slug: "ambassadors", Title: "Ambassadors", Blocks: []string{"Social"}, Tags: []string{"devrel"},
+				Aliases: []string{"Champions", "MVPs"},
+				Sections: []corpus.Section{
+					{Label: "Also Known As", HTML: "<p>Champions; MVPs</p>", Text: "Champions; MVPs"},
+					{Label: "Problem", HTML: "<p>You want reach.</p>", Text: "You want reach."},
+					{Label: "Solution", HTML: `<p>Give them <a href="/patterns/swag">Swag</a> and <a href="/patterns/podcast" class="broken" title="Not yet written">a podcast</a>.</p>`, Text: "Give them Swag and a podcast."},
+				},
+				Links:     []corpus.Link{{Target: "swag"}, {Target: "podcast", Broken: true}},
+				Backlinks: []int32{3},
+			},
+			{Slug: "glossary", Title: "Glossary", Kind: corpus.KindPage, HTML: `<p><span class="anchor" id="devrel"></span><strong>DevRel</strong>: us.</p>`, Text: "DevRel: us.", Anchors: []string{"devrel"}},
+			{Slug: "introduction", Title: "Introduction", Kind: corpus.KindPage, HTML: "<p>Read me first. Then browse.</p>", Text: "Read me first. Then browse."},
+			{
+				Slug: "swag", Title: "Swag", Blocks: []string{"Budget", "Social"}, Tags: []string{"events"},
+				Sections: []corpus.Section{
+					{Label: "Problem", HTML: "<p>People forget you.</p>", Text: "People forget you."},
+					{Label: "Variants", HTML: "", Text: ""},
+				},
+				Variants:  []corpus.Variant{{Names: []string{"Stickers", "Decals"}, HTML: "<p>Cheap.</p>", Text: "Cheap."}},
+				Links:     []corpus.Link{{Target: "ambassadors"}},
+				Backlinks: []int32{0},
+			},
+		},
+		Edges: []corpus.Edge{{From: 0, To: 3}, {From: 3, To: 0}},
+	}
+	return c
+}
+
+func TestParseRoute(t *testing.T) {
+	c := testCorpus()
+	tests := []struct {
+		name, url string
+		kind      viewKind
+		doc       string
+		query, to string
+	}{
+		{name: "home", url: "/", kind: viewHome},
+		{name: "pattern", url: "/patterns/swag", kind: viewPattern, doc: "swag"},
+		{name: "pattern with trailing slash", url: "/patterns/swag/", kind: viewPattern, doc: "swag"},
+		{name: "missing pattern", url: "/patterns/podcast", kind: viewNotFound},
+		{name: "page as pattern", url: "/patterns/glossary", kind: viewNotFound},
+		{name: "page", url: "/pages/glossary", kind: viewPage, doc: "glossary"},
+		{name: "pattern as page", url: "/pages/swag", kind: viewNotFound},
+		{name: "graph", url: "/graph", kind: viewGraph},
+		{name: "search", url: "/search?q=mvp%20x", kind: viewSearch, query: "mvp x"},
+		{name: "legacy pattern", url: "/swag.html", kind: viewLegacy, doc: "swag", to: "/patterns/swag"},
+		{name: "legacy page with anchor", url: "/glossary.html#devrel", kind: viewLegacy, doc: "glossary", to: "/pages/glossary#devrel"},
+		{name: "legacy missing", url: "/podcast.html", kind: viewNotFound},
+		{name: "unknown", url: "/wp-admin/x.php", kind: viewNotFound},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			u, err := url.Parse(tc.url)
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := parseRoute(c, u)
+			if got.kind != tc.kind || got.query != tc.query || got.to != tc.to {
+				t.Errorf("parseRoute(%s) = %+v, want kind %d query %q to %q", tc.url, got, tc.kind, tc.query, tc.to)
+			}
+			if tc.doc != "" && c.Docs[got.doc].Slug != tc.doc {
+				t.Errorf("parseRoute(%s) shows %s, want %s", tc.url, c.Docs[got.doc].Slug, tc.doc)
+			}
+			if want := tc.kind != viewNotFound; Known(c, u.Path) != want {
+				t.Errorf("Known(%s) = %v, want %v", u.Path, !want, want)
+			}
+		})
+	}
+}
+
+// render returns the HTML of a UI tree, as the server prerenders it.
+func render(ui app.UI) string { return app.HTMLString(ui) }
+
+func TestPatternView(t *testing.T) {
+	c := testCorpus()
+	html := render(patternView(c, 0))
+	for _, want := range []string{
+		`<h1 class="pattern-title">Ambassadors</h1>`,
+		`Champions and MVPs`,
+		`>Problem</h2>`,
+		`href="/patterns/swag"`,
+		`podcast (not yet written)`,
+		`Referenced by`,
+	} {
+		if !strings.Contains(html, want) {
+			t.Errorf("pattern view lacks %q", want)
+		}
+	}
+	if strings.Contains(html, ">Also Known As</h2>") {
+		t.Error("Also Known As shown as a section; it belongs in the aliases line")
+	}
+	if p, s := strings.Index(html, ">Problem</h2>"), strings.Index(html, ">Solution</h2>"); p < 0 || s < p {
+		t.Error("sections out of source order")
+	}
+	swag := render(patternView(c, 3))
+	for _, want := range []string{`Stickers`, `Decals`, `Cheap.`, `class="chip block-0"`, `class="chip block-1"`} {
+		if !strings.Contains(swag, want) {
+			t.Errorf("swag view lacks %q", want)
+		}
+	}
+}
+
+func TestHomeFiltersCards(t *testing.T) {
+	c := testCorpus()
+	h := newHome(c)
+	if got := strings.Count(render(h), `class="card"`); got != 2 {
+		t.Errorf("home shows %d cards, want 2 (pages are not cards)", got)
+	}
+	h.block = "Budget"
+	html := render(h)
+	if got := strings.Count(html, `class="card"`); got != 1 || !strings.Contains(html, ">Swag</h3>") {
+		t.Errorf("filtered by Budget: %d cards, want only Swag", got)
+	}
+	if !strings.Contains(html, "1 of 2 patterns") {
+		t.Error("filtered count not shown")
+	}
+	if !strings.Contains(render(newHome(c)), "Read me first.") {
+		t.Error("home lacks the introduction's first sentence")
+	}
+}
+
+func TestSearchView(t *testing.T) {
+	c := testCorpus()
+	idx := search.New(c)
+	tests := []struct {
+		name, q string
+		want    []string
+	}{
+		{"alias", "mvp", []string{`id="result-0"`, `Ambassadors`, `<mark>MVP</mark>s`, `alias: `}},
+		{"nothing", "zzqx", []string{`No pattern matches`}},
+		{"typo", "ambasador", []string{`Ambassadors`}},
+		{"empty", "", []string{`Type in the search box`}},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			res := idx.Query(tc.q, pageSize)
+			html := render(searchView(c, idx, tc.q, res, 0, nil))
+			for _, w := range tc.want {
+				if !strings.Contains(html, w) {
+					t.Errorf("search %q: view lacks %q", tc.q, w)
+				}
+			}
+		})
+	}
+}
+
+func TestHighlightNonASCII(t *testing.T) {
+	text := "Café Über"
+	html := render(highlight(text, []search.Range{{Start: 0, End: 1}, {Start: 6, End: 8}}))
+	if want := `<span class="hl"><mark>C</mark>afé <mark>Ü</mark>ber</span>`; !strings.Contains(html, want) {
+		t.Errorf("highlight = %s, want %s", html, want)
+	}
+}
+
+func TestNotFoundOffersSearch(t *testing.T) {
+	html := render(notFoundView())
+	if !strings.Contains(html, "Not found") || !strings.Contains(html, `href="/"`) {
+		t.Errorf("not-found view: %s", html)
+	}
+}
+
+func TestFirstSentences(t *testing.T) {
+	tests := []struct {
+		name, text string
+		n          int
+		want       string
+	}{
+		{"one", "First one. Second one.", 1, "First one."},
+		{"two", "First one. Second one. Third.", 2, "First one. Second one."},
+		{"no stop", "No stop here", 1, "No stop here"},
+		{"abbreviation kept whole", "Use e.g. stickers. Then more.", 1, "Use e.g. stickers."},
+		{"question", "Why? Because.", 1, "Why?"},
+	}
+	for _, tc := range tests {
+		t.Run(tc.name, func(t *testing.T) {
+			if got := firstSentences(tc.text, tc.n); got != tc.want {
+				t.Errorf("firstSentences(%q, %d) = %q, want %q", tc.text, tc.n, got, tc.want)
+			}
+		})
+	}
+}
