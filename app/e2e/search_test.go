@@ -78,3 +78,46 @@ func TestGraphNodeClick(t *testing.T) {
 	}
 	con.check(t)
 }
+
+// The search box is one key away ("/"), and the arrows, Enter and Escape
+// work in it.
+func TestSearchKeyboard(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	con := watchConsole(ctx)
+	must(t, ctx, "open a pattern", chromedp.Navigate(srv.URL+"/patterns/booth"), ready())
+	must(t, ctx, "press /", chromedp.KeyEvent("/"))
+	if got := eval[string](t, ctx, `document.activeElement.id`); got != "q" {
+		failWithScreenshot(t, ctx, "after /, focus is on %q, want the search box", got)
+	}
+	must(t, ctx, "type conf", chromedp.KeyEvent("conf"), chromedp.WaitVisible(chromedp.CSS("#result-1")))
+	second := text(t, ctx, "#result-1 .result-title")
+	must(t, ctx, "arrow down, Enter", chromedp.KeyEvent(kb.ArrowDown))
+	must(t, ctx, "second result selected", chromedp.WaitVisible(chromedp.CSS(`#result-1[aria-selected="true"]`)))
+	must(t, ctx, "Enter", chromedp.KeyEvent(kb.Enter))
+	waitText(t, ctx, "h1", second)
+	must(t, ctx, "focus and Escape", chromedp.KeyEvent("/"), chromedp.KeyEvent(kb.Escape))
+	if got := eval[string](t, ctx, `document.querySelector("#q").value`); got != "" {
+		failWithScreenshot(t, ctx, "after Escape the search box holds %q", got)
+	}
+	con.check(t)
+}
+
+// An unknown address shows the app's not-found view, with status 404 and
+// the closest patterns.
+func TestNotFound(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	resp, err := chromedp.Run(ctx, chromedp.NavigateResponse(srv.URL+"/patterns/ambasadors"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if resp.Status != 404 {
+		t.Errorf("status %d, want 404", resp.Status)
+	}
+	must(t, ctx, "wait", ready())
+	waitText(t, ctx, "h1", "Not found")
+	if got := text(t, ctx, "#closest a"); got != "Ambassadors" {
+		failWithScreenshot(t, ctx, "closest pattern %q, want Ambassadors", got)
+	}
+}

@@ -24,6 +24,7 @@ type Shell struct {
 	c      *corpus.Corpus
 	idx    *search.Index
 	route  route
+	path   string // the URL path shown
 	update bool // a new version is ready
 
 	session *search.Session
@@ -31,6 +32,8 @@ type Shell struct {
 	result  search.Result // the results of query
 	sel     int           // the selected result
 	limit   int           // how many results to show
+
+	releaseKeys func() // removes the keyboard shortcuts' listener
 }
 
 // NewShell returns the root component for a corpus and its search index.
@@ -48,6 +51,7 @@ func (s *Shell) OnMount(ctx app.Context) {
 		return
 	}
 	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
+	s.releaseKeys = listenShortcuts(ctx)
 	ctx.Async(func() {
 		t := time.NewTicker(updateEvery)
 		defer t.Stop()
@@ -62,8 +66,16 @@ func (s *Shell) OnMount(ctx app.Context) {
 	})
 }
 
+// OnDismount removes the window listeners.
+func (s *Shell) OnDismount() {
+	if s.releaseKeys != nil {
+		s.releaseKeys()
+	}
+}
+
 // OnNav decodes the URL into the view to show and sets the page metadata.
 func (s *Shell) OnNav(ctx app.Context) {
+	s.path = ctx.Page().URL().Path
 	s.route = parseRoute(s.c, ctx.Page().URL())
 	if s.route.kind == viewLegacy {
 		if app.IsClient {
@@ -159,5 +171,5 @@ func (s *Shell) view() app.UI {
 	case viewSearch:
 		return searchView(s.c, s.idx, s.query, s.result, s.sel, s.showMore)
 	}
-	return notFoundView()
+	return notFoundView(s.c, s.idx, s.path)
 }

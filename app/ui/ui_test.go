@@ -174,9 +174,16 @@ func TestHighlightNonASCII(t *testing.T) {
 }
 
 func TestNotFoundOffersSearch(t *testing.T) {
-	html := render(notFoundView())
-	if !strings.Contains(html, "Not found") || !strings.Contains(html, `href="/"`) {
-		t.Errorf("not-found view: %s", html)
+	c := testCorpus()
+	idx := search.New(c)
+	html := render(notFoundView(c, idx, "/patterns/ambasadors"))
+	for _, want := range []string{"Not found", `href="/"`, `href="/search?q=ambasadors"`, `id="closest"`, `>Ambassadors</a>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("not-found view lacks %q", want)
+		}
+	}
+	if html := render(notFoundView(c, idx, "/")); strings.Contains(html, "search-guess") {
+		t.Error("not-found view at / offers a search for nothing")
 	}
 }
 
