@@ -25,7 +25,7 @@ type Shell struct {
 	idx    *search.Index
 	route  route
 	path   string // the URL path shown
-	update bool // a new version is ready
+	update bool   // a new version is ready
 
 	session *search.Session
 	query   string        // what the search box holds
