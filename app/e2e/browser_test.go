@@ -95,12 +95,13 @@ func TestOfflineDeepLink(t *testing.T) {
 	}
 }
 
-// waitCached waits until the service worker controls the page and its
-// cache holds a route.
+// waitCached waits until the service worker is active and its cache holds
+// a route.
 func waitCached(t *testing.T, ctx context.Context, path string) {
 	t.Helper()
 	js := `(async () => {
-		if (!navigator.serviceWorker.controller) return false;
+		const reg = await navigator.serviceWorker.getRegistration();
+		if (!reg || !reg.active || reg.active.state !== "activated") return false;
 		const r = await caches.match(` + "`" + path + "`" + `);
 		return !!r;
 	})()`

@@ -18,12 +18,17 @@ self.addEventListener("install", (event) => {
   );
 });
 
+// On activation the caches of older versions go. Open pages are claimed
+// only when this worker replaces another: go-app's app.js takes a change of
+// controller for "a new version is available", which a first visit is not.
 self.addEventListener("activate", (event) => {
   event.waitUntil(
     (async () => {
-      const keys = await caches.keys();
-      await Promise.all(keys.filter((k) => k !== cacheName).map((k) => caches.delete(k)));
-      await self.clients.claim();
+      const old = (await caches.keys()).filter((k) => k !== cacheName);
+      await Promise.all(old.map((k) => caches.delete(k)));
+      if (old.length > 0) {
+        await self.clients.claim();
+      }
     })()
   );
 });
