@@ -176,7 +176,7 @@ func build(dir string) error {
 	}
 	fmt.Printf("wasm: built in %v\n", time.Since(start).Round(time.Millisecond))
 	start = time.Now()
-	stats, err := precompress.Dir("web", precompress.Options{})
+	stats, err := precompress.Dir("web", precompress.Options{LargeBrotliQuality: 11}) // the WASM is most of a first visit: smallest wins
 	if err != nil {
 		return err
 	}
