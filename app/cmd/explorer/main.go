@@ -14,15 +14,26 @@ import (
 )
 
 func main() {
+	mark("corpus-decode-start")
 	c, err := embedded.Load()
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "explorer:", err)
 		os.Exit(1)
 	}
+	mark("corpus-decoded")
 	ui.Register(c)
+	mark("app-registered")
 	app.RunWhenOnBrowser()
 	if err := serve(c, os.Args[1:]); err != nil {
 		fmt.Fprintln(os.Stderr, "explorer:", err)
 		os.Exit(1)
+	}
+}
+
+// mark records a performance mark in the browser, which the benchmarks read
+// (make bench); elsewhere it does nothing.
+func mark(name string) {
+	if app.IsClient {
+		app.Window().Get("performance").Call("mark", name)
 	}
 }
