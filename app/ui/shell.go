@@ -86,6 +86,11 @@ func (s *Shell) OnNav(ctx app.Context) {
 	if s.route.kind == viewSearch && (s.route.query != s.query || s.session == nil) {
 		s.setQuery(s.route.query)
 	}
+	if frag := ctx.Page().URL().Fragment; frag != "" && app.IsClient {
+		// The prerendered page was scrolled to the anchor; the WASM's
+		// render replaced it, so scroll again once the view is drawn.
+		ctx.Defer(func(ctx app.Context) { app.Window().ScrollToID(frag) })
+	}
 	title, desc := s.meta()
 	ctx.Page().SetTitle(title)
 	ctx.Page().SetDescription(desc)
