@@ -113,7 +113,7 @@ func (g *Graph) ID(id string) *Graph {
 // the view and the hover.
 func (g *Graph) scene() *scene {
 	if g.sc == nil || g.scData != g.Data || g.scFocus != g.FocusSlug || g.scAspect != g.aspect {
-		g.sc = buildScene(g.Data, g.FocusSlug, g.aspect)
+		g.sc = buildScene(g.Data, g.FocusSlug, g.aspect, rootPrefix())
 		g.scData, g.scFocus, g.scAspect = g.Data, g.FocusSlug, g.aspect
 		g.view = fullView(g.sc)
 		g.hover, g.focused = -1, -1
@@ -121,6 +121,13 @@ func (g *Graph) scene() *scene {
 		g.dragging = false
 	}
 	return g.sc
+}
+
+// rootPrefix is the URL prefix the app is served under ("/explorer" for a
+// static export under a sub-path, "" at the root of its host), which every
+// link to an app route starts with; go-app passes it to the app.
+func rootPrefix() string {
+	return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
 }
 
 // domID returns the id of the SVG element.

@@ -85,11 +85,32 @@ func TestRenderNodes(t *testing.T) {
 			if !slices.Equal(texts, tt.wantLabels) {
 				t.Errorf("labels = %v, want %v", texts, tt.wantLabels)
 			}
-			if n := len(elements(t, html, "circle", "graph-dot")); n != len(tt.wantSlugs)+len(buildScene(tt.g.Data, tt.g.FocusSlug, 0).blocks) {
+			if n := len(elements(t, html, "circle", "graph-dot")); n != len(tt.wantSlugs)+len(buildScene(tt.g.Data, tt.g.FocusSlug, 0, "").blocks) {
 				t.Errorf("%d circles, want one per node and one per legend entry", n)
 			}
 			if strings.Contains(html, "glossary") || strings.Contains(html, "Glossary") {
 				t.Error("the page is drawn")
+			}
+		})
+	}
+}
+
+func TestRootPrefix(t *testing.T) {
+	tests := []struct {
+		name   string
+		prefix string
+		want   string
+	}{
+		{name: "at the root", prefix: "", want: "/patterns/alpha"},
+		{name: "under a sub-path", prefix: "/explorer", want: "/explorer/patterns/alpha"},
+		{name: "trailing slash", prefix: "/explorer/", want: "/explorer/patterns/alpha"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Setenv("GOAPP_ROOT_PREFIX", tt.prefix)
+			links := elements(t, app.HTMLString(New(testCorpus())), "a", "graph-node")
+			if len(links) == 0 || links[0].attrs["href"] != tt.want {
+				t.Errorf("first node links to %v, want %s", links, tt.want)
 			}
 		})
 	}
@@ -586,7 +607,7 @@ func TestSVGNamespace(t *testing.T) {
 // BenchmarkNodeLayer1000 renders the node layer of 1,000 nodes: the work a
 // pan would cost if the nodes were not a component of their own.
 func BenchmarkNodeLayer1000(b *testing.B) {
-	s := buildScene(bigCorpus(1000), "", 0)
+	s := buildScene(bigCorpus(1000), "", 0, "")
 	b.ReportAllocs()
 	for b.Loop() {
 		l := &nodeLayer{Scene: s, Current: -1}
@@ -622,7 +643,7 @@ func BenchmarkPan1000(b *testing.B) {
 
 // BenchmarkHover1000 computes the highlight of a node of a 1,000-node graph.
 func BenchmarkHover1000(b *testing.B) {
-	s := buildScene(bigCorpus(1000), "", 0)
+	s := buildScene(bigCorpus(1000), "", 0, "")
 	b.ReportAllocs()
 	for b.Loop() {
 		highlightCSS("graph", s, 500)

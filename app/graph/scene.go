@@ -79,8 +79,8 @@ type legendEntry struct {
 // slug, the focused pattern and its neighbours in both directions, scaled to
 // fill a world of the given aspect (width over height; 0 for the default).
 // Pages are never drawn. An unknown focus, or a focus on a page, gives an
-// empty scene.
-func buildScene(c *corpus.Corpus, focus string, aspect float64) *scene {
+// empty scene. Node links are prefix + the pattern's path.
+func buildScene(c *corpus.Corpus, focus string, aspect float64, prefix string) *scene {
 	s := &scene{width: fullWorld, height: fullWorld, focus: -1}
 	if focus != "" {
 		if !(aspect > 0) || math.IsInf(aspect, 0) {
@@ -155,7 +155,7 @@ func buildScene(c *corpus.Corpus, focus string, aspect float64) *scene {
 			y:     float64(d.Y),
 			slug:  d.Slug,
 			title: title,
-			href:  corpus.DocPath(corpus.KindPattern, d.Slug),
+			href:  prefix + corpus.DocPath(corpus.KindPattern, d.Slug),
 			class: "graph-node graph-n-" + strconv.Itoa(int(k)) + " " + BlockClass(b),
 			fill:  fill,
 		})

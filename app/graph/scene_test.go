@@ -72,7 +72,7 @@ func TestBuildScene(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := buildScene(tt.c, tt.focus, 0)
+			s := buildScene(tt.c, tt.focus, 0, "")
 			if got := nodeSlugs(s); !slices.Equal(got, tt.wantNodes) {
 				t.Errorf("nodes = %v, want %v", got, tt.wantNodes)
 			}
@@ -110,7 +110,7 @@ func TestSceneLocalFillsWorld(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := buildScene(testCorpus(), tt.focus, tt.aspect)
+			s := buildScene(testCorpus(), tt.focus, tt.aspect, "")
 			if s.width != tt.wantWidth || s.height != tt.wantHeight {
 				t.Fatalf("world %v×%v, want %v×%v", s.width, s.height, tt.wantWidth, tt.wantHeight)
 			}
@@ -167,7 +167,7 @@ func TestSetAspect(t *testing.T) {
 }
 
 func TestSceneEdgesAreShortenedAndDirected(t *testing.T) {
-	s := buildScene(testCorpus(), "", 0)
+	s := buildScene(testCorpus(), "", 0, "")
 	for j, e := range s.edges {
 		a, b := s.nodes[e.from], s.nodes[e.to]
 		start := math.Hypot(e.x1-a.x, e.y1-a.y)
@@ -187,7 +187,7 @@ func TestSceneEdgesAreShortenedAndDirected(t *testing.T) {
 }
 
 func TestSceneBlocks(t *testing.T) {
-	s := buildScene(testCorpus(), "", 0)
+	s := buildScene(testCorpus(), "", 0, "")
 	tests := []struct {
 		name      string
 		slug      string
@@ -226,7 +226,7 @@ func TestSceneBlocks(t *testing.T) {
 }
 
 func TestNeighbourhood(t *testing.T) {
-	s := buildScene(testCorpus(), "", 0)
+	s := buildScene(testCorpus(), "", 0, "")
 	tests := []struct {
 		name      string
 		slug      string
