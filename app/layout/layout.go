@@ -1,7 +1,9 @@
 // Package layout computes a deterministic force-directed layout of a graph at
 // build time: Fruchterman–Reingold forces with a Barnes–Hut quadtree for the
-// repulsion, linear gravity toward the centre so that disconnected nodes stay
-// close, and a final pass that pushes overlapping nodes apart.
+// repulsion, linear gravity toward the centre, a stiff spring that keeps
+// isolated nodes and small components at the rim of the largest component
+// instead of drifting away, and a final pass that pushes overlapping nodes
+// apart.
 //
 // The same input always gives the same output, bit for bit: the start
 // positions come from a PCG generator with a fixed seed, the work is done in
