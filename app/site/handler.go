@@ -41,6 +41,10 @@ type Options struct {
 	Resources app.ResourceResolver
 	// Env is passed to the app (app.Getenv).
 	Env map[string]string
+	// LAN lists the host:port addresses at which phones on the local
+	// network reach the server (LANAddrs); the app shows them next to a
+	// QR code of a localhost address. Static exports leave it empty.
+	LAN []string
 }
 
 // Handler returns the go-app handler for a corpus, with its Version set
@@ -51,6 +55,8 @@ func Handler(c *corpus.Corpus, opts Options) (*app.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
+	env := appEnv(opts)
+	version = envVersion(version, env)
 	paths := ui.Paths(c)
 	var cacheable []string
 	if len(paths) <= precacheLimit {
@@ -75,7 +81,7 @@ func Handler(c *corpus.Corpus, opts Options) (*app.Handler, error) {
 		Styles:                  Styles,
 		CacheableResources:      cacheable,
 		Version:                 version,
-		Env:                     opts.Env,
+		Env:                     env,
 		Resources:               opts.Resources,
 		ServiceWorkerTemplate:   workerTemplate,
 		WasmContentLengthHeader: "X-Uncompressed-Length",

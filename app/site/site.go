@@ -23,7 +23,14 @@ var goappResources = map[string]bool{
 // page — with the app's own not-found view, and status 404, for any other
 // path. The app's routes must be registered (ui.Register) first.
 func New(c *corpus.Corpus, root string, logger *slog.Logger) (http.Handler, error) {
-	h, err := Handler(c, Options{Root: root})
+	return NewWith(c, Options{Root: root}, logger)
+}
+
+// NewWith is New with the handler's options, e.g. the LAN addresses the
+// server listens on.
+func NewWith(c *corpus.Corpus, opts Options, logger *slog.Logger) (http.Handler, error) {
+	root := opts.Root
+	h, err := Handler(c, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -36,13 +36,22 @@ func serve(c *corpus.Corpus, args []string) error {
 		return nil
 	}
 	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
-	h, err := site.New(c, *root, logger)
+	// The LAN addresses let the app's QR codes, shown on localhost, name
+	// an address a visitor's phone can open.
+	lan, err := site.LANAddrs(*addr)
+	if err != nil {
+		logger.Warn("no LAN addresses for QR codes", "err", err)
+	}
+	h, err := site.NewWith(c, site.Options{Root: *root, LAN: lan}, logger)
 	if err != nil {
 		return err
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 	logger.Info("serving Pattern Explorer", "url", "http://"+displayAddr(*addr), "patterns", len(c.Patterns()))
+	for _, a := range lan {
+		logger.Info("phones on this network can open", "url", "http://"+a)
+	}
 	return server.Run(ctx, *addr, h, logger)
 }
 
