@@ -69,7 +69,9 @@ func (anchorParser) Open(_ ast.Node, reader text.Reader, _ parser.Context) (ast.
 	}
 	a := &Anchor{ID: id}
 	a.Lines().Append(seg)
-	reader.Advance(seg.Len())
+	// Stop before the newline: advancing past it would make the parser
+	// skip the next line, the glossary entry that the anchor names.
+	reader.AdvanceToEOL()
 	return a, parser.NoChildren
 }
 

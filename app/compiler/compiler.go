@@ -6,8 +6,10 @@
 package compiler
 
 import (
+	"cmp"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"io/fs"
 	"path"
@@ -88,10 +90,10 @@ func Compile(fsys fs.FS, opts Options) (*corpus.Corpus, Report, error) {
 			return nil, c.report, fmt.Errorf("%s: render: %w", s.name, err)
 		}
 	}
-	out := c.assemble()
+	out := c.assemble(len(c.report.Errors) == 0)
 	sortDiagnostics(c.report.Warnings)
 	slices.SortStableFunc(c.report.Broken, func(a, b BrokenLink) int {
-		return strings.Compare(fmt.Sprintf("%s:%09d", a.File, a.Line), fmt.Sprintf("%s:%09d", b.File, b.Line))
+		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
 	})
 	if len(c.report.Errors) > 0 {
 		sortDiagnostics(c.report.Errors)
@@ -102,6 +104,9 @@ func Compile(fsys fs.FS, opts Options) (*corpus.Corpus, Report, error) {
 
 // read loads, checks and parses every file, and indexes slugs and anchors.
 func (c *compilation) read(fsys fs.FS) error {
+	if fsys == nil {
+		return errors.New("read content: no folder")
+	}
 	var names []string
 	err := fs.WalkDir(fsys, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -116,6 +121,7 @@ func (c *compilation) read(fsys fs.FS) error {
 		return fmt.Errorf("read content: %w", err)
 	}
 	slices.Sort(names)
+	files := map[string]string{} // slug → name of the first file with it
 	for _, p := range names {
 		raw, err := fs.ReadFile(fsys, p)
 		if err != nil {
@@ -123,16 +129,21 @@ func (c *compilation) read(fsys fs.FS) error {
 		}
 		name := path.Join(c.opts.Dir, p)
 		slug := strings.TrimSuffix(path.Base(p), ".md")
+		if slug == "" {
+			c.report.Errors = append(c.report.Errors, Diagnostic{File: name, Line: 1, Msg: "file name gives an empty slug"})
+			continue
+		}
+		if prev, dup := files[slug]; dup {
+			c.report.Errors = append(c.report.Errors, Diagnostic{File: name, Line: 1, Msg: fmt.Sprintf("slug %q is also the slug of %s", slug, prev)})
+			continue
+		}
+		files[slug] = name
 		s, diags := newSource(name, slug, raw)
 		if len(diags) == 0 {
 			diags = s.parseHeader()
 		}
 		if len(diags) > 0 {
 			c.report.Errors = append(c.report.Errors, diags...)
-			continue
-		}
-		if prev, dup := c.bySlug[slug]; dup {
-			c.report.Errors = append(c.report.Errors, Diagnostic{File: name, Line: 1, Msg: fmt.Sprintf("slug %q is also the slug of %s", slug, prev.name)})
 			continue
 		}
 		if s.doc.Status == "draft" && !c.opts.Drafts {
@@ -178,15 +189,20 @@ func (c *compilation) lay(s *source) error {
 		return nil
 	}
 	if len(s.doc.Blocks) == 0 {
-		c.warn(s, s.lineOf(s.body), "pattern has no building-block line (*Code, Social*)")
+		c.warn(s, s.bodyLine(offsetOf(s.tree.FirstChild())), "pattern has no building-block line (*Code, Social*)")
 	}
 	return c.structure(s, s.tree)
 }
 
 // assemble builds the corpus from the laid-out sources: edges, backlinks,
-// building blocks, tags, layout, vocabulary and version.
-func (c *compilation) assemble() *corpus.Corpus {
-	out := &corpus.Corpus{Docs: make([]corpus.Doc, len(c.sources))}
+// building blocks, tags and counts, and when full is set (there are no
+// errors, so the corpus will be used) layout, vocabulary and version.
+// Empty lists are nil, as corpus.Decode returns them.
+func (c *compilation) assemble(full bool) *corpus.Corpus {
+	out := &corpus.Corpus{}
+	if len(c.sources) > 0 {
+		out.Docs = make([]corpus.Doc, len(c.sources))
+	}
 	index := make(map[string]int32, len(c.sources))
 	for i, s := range c.sources {
 		out.Docs[i] = s.doc
@@ -231,14 +247,24 @@ func (c *compilation) assemble() *corpus.Corpus {
 	for i := range out.Docs {
 		out.Docs[i].Backlinks = back[i] // ascending: i grows in the loop above
 	}
+	// A document's links are in source order, so its edges are not sorted
+	// by target yet.
+	slices.SortFunc(out.Edges, func(a, b corpus.Edge) int {
+		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+	})
 	slices.Sort(out.Blocks)
 	slices.Sort(out.Tags)
 	c.report.Edges = len(out.Edges)
+	if !full {
+		return out
+	}
 	if c.opts.Layout != nil {
 		c.layout(out)
 	}
 	if c.opts.Vocabulary != nil {
-		out.Words = c.opts.Vocabulary(out.Docs)
+		if out.Words = c.opts.Vocabulary(out.Docs); len(out.Words) == 0 {
+			out.Words = nil
+		}
 	}
 	sum := sha256.Sum256(corpus.Encode(out))
 	out.Version = hex.EncodeToString(sum[:8])

@@ -34,7 +34,7 @@ func (c *compilation) classify(s *source, dest string) (t target, ok bool) {
 			return target{slug: frag}, true
 		case c.anchors[frag] != "":
 			return target{slug: c.anchors[frag], anchor: frag}, true
-		case containsString(s.doc.Anchors, frag) || strings.HasPrefix(frag, "fn:"):
+		case containsString(s.doc.Anchors, frag) || strings.HasPrefix(frag, "fn:") || strings.HasPrefix(frag, "fnref:"):
 			return t, false
 		}
 		return target{slug: frag}, true // a missing pattern, reported as broken

@@ -99,14 +99,45 @@ func renderRawHTML(w util.BufWriter, src []byte, n ast.Node, entering bool) (ast
 	if !entering {
 		return ast.WalkSkipChildren, nil
 	}
-	r := n.(*ast.RawHTML)
-	var raw bytes.Buffer
+	raw := rawHTML(n.(*ast.RawHTML), src)
+	if closesAnchor(n, raw, src) {
+		return ast.WalkSkipChildren, nil // the anchor's span is closed already
+	}
+	writeGuarded(w, raw, false)
+	return ast.WalkSkipChildren, nil
+}
+
+// rawHTML returns the source of an inline raw HTML node.
+func rawHTML(r *ast.RawHTML, src []byte) []byte {
+	if r.Segments.Len() == 1 {
+		seg := r.Segments.At(0)
+		return seg.Value(src)
+	}
+	var raw []byte
 	for i := range r.Segments.Len() {
 		seg := r.Segments.At(i)
-		raw.Write(seg.Value(src))
+		raw = append(raw, seg.Value(src)...)
 	}
-	writeGuarded(w, raw.Bytes(), false)
-	return ast.WalkSkipChildren, nil
+	return raw
+}
+
+// anchorClose matches the end tag of an anchor element.
+var anchorClose = regexp.MustCompile(`^</(?:div|a|span)\s*>$`)
+
+// closesAnchor reports whether inline raw HTML is the end tag of an inline
+// anchor just before it, as in <a id="y"></a>: goldmark parses the two tags
+// as two nodes, and the end tag must not show up as text.
+func closesAnchor(n ast.Node, raw, src []byte) bool {
+	if !anchorClose.Match(raw) {
+		return false
+	}
+	prev, ok := n.PreviousSibling().(*ast.RawHTML)
+	if !ok {
+		return false
+	}
+	open := rawHTML(prev, src)
+	_, isAnchor := anchorID(open)
+	return isAnchor && !bytes.HasSuffix(open, []byte("/>")) && !anchorClose.Match(open)
 }
 
 // anchorsOf returns the ids of the anchors inside a document, in order.
@@ -153,6 +184,18 @@ func render(md goldmark.Markdown, src []byte, nodes ...ast.Node) (string, error)
 	return strings.TrimSpace(b.String()), nil
 }
 
+// unescape resolves the backslash escapes and character references of
+// Markdown text ("AT&amp;T", "\\*"), as the HTML renderer does; raw text
+// (inside code) is returned as is.
+func unescape(v []byte, raw bool) []byte {
+	if raw || (bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0) {
+		return v
+	}
+	v = util.UnescapePunctuations(v)
+	v = util.ResolveNumericReferences(v)
+	return util.ResolveEntityNames(v)
+}
+
 // plainText returns the text of nodes, with blocks and line breaks turned
 // into single spaces; it is what search indexes and summaries show.
 func plainText(src []byte, nodes ...ast.Node) string {
@@ -172,7 +215,7 @@ func plainText(src []byte, nodes ...ast.Node) string {
 			}
 			switch n := n.(type) {
 			case *ast.Text:
-				b.Write(n.Segment.Value(src))
+				b.Write(unescape(n.Segment.Value(src), n.IsRaw()))
 				if n.SoftLineBreak() || n.HardLineBreak() {
 					space()
 				}

@@ -82,31 +82,52 @@ func dropLabel(p ast.Node, src []byte) bool {
 }
 
 // trimLeading removes white space and the characters in cut from the start
-// of a block's first text node.
+// of a block's text, and the line breaks and text nodes left empty there,
+// so that "***Problem***:" on a line of its own does not start the section
+// with a line break.
 func trimLeading(block ast.Node, src []byte, cut string) {
-	t, ok := block.FirstChild().(*ast.Text)
-	if !ok {
-		return
-	}
-	v := t.Segment.Value(src)
-	i := 0
-	for i < len(v) && (v[i] == ' ' || v[i] == '\t' || strings.IndexByte(cut, v[i]) >= 0) {
-		i++
-	}
-	t.Segment = t.Segment.WithStart(t.Segment.Start + i)
-	if t.Segment.Len() == 0 && !t.SoftLineBreak() && !t.HardLineBreak() {
+	for {
+		t, ok := block.FirstChild().(*ast.Text)
+		if !ok {
+			return
+		}
+		v := t.Segment.Value(src)
+		i := 0
+		for i < len(v) && (v[i] == ' ' || v[i] == '\t' || strings.IndexByte(cut, v[i]) >= 0) {
+			i++
+		}
+		t.Segment = t.Segment.WithStart(t.Segment.Start + i)
+		if t.Segment.Len() > 0 {
+			return
+		}
 		block.RemoveChild(block, t)
 	}
 }
 
-// splitAliases splits an Also Known As text on ";", "." and ",".
+// splitAliases splits an Also Known As text on ";", "," and on a "." that
+// ends a name (followed by a space or the end), so "Node.js" stays whole.
 func splitAliases(text string) []string {
 	var out []string
-	for _, a := range strings.FieldsFunc(text, func(r rune) bool { return r == ';' || r == '.' || r == ',' }) {
-		if a = strings.TrimSpace(a); a != "" {
+	start := 0
+	add := func(end int) {
+		if a := strings.TrimSpace(text[start:end]); a != "" {
 			out = append(out, a)
 		}
 	}
+	for i := 0; i < len(text); i++ {
+		switch text[i] {
+		case ';', ',':
+		case '.':
+			if i+1 < len(text) && text[i+1] != ' ' {
+				continue
+			}
+		default:
+			continue
+		}
+		add(i)
+		start = i + 1
+	}
+	add(len(text))
 	return out
 }
 
@@ -164,11 +185,16 @@ func takeNames(block ast.Node, src []byte) []string {
 	}
 }
 
-// offsetOf returns a byte offset of a node in the source, for diagnostics.
+// offsetOf returns a byte offset of a node in the source, for diagnostics:
+// its own position when goldmark recorded one (links, blocks), else that
+// of its first text, else that of the nearest ancestor that has one.
 func offsetOf(n ast.Node) int {
 	for ; n != nil; n = n.Parent() {
 		if n.Type() == ast.TypeBlock && n.Lines().Len() > 0 {
 			return n.Lines().At(0).Start
+		}
+		if p := n.Pos(); p >= 0 {
+			return p
 		}
 		var off = -1
 		_ = ast.Walk(n, func(c ast.Node, entering bool) (ast.WalkStatus, error) {

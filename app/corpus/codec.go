@@ -46,7 +46,10 @@ func Encode(c *Corpus) []byte {
 	return e.buf
 }
 
-// Decode reads a corpus written by Encode.
+// Decode reads a corpus written by Encode. It returns an error wrapping
+// ErrFormat, and never panics, for any other input: a truncated or corrupt
+// artifact, lengths that cannot fit in it, or indices (edges, backlinks,
+// search postings) outside the documents. Empty lists decode as nil.
 func Decode(b []byte) (*Corpus, error) {
 	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
 		return nil, fmt.Errorf("%w: no magic", ErrFormat)
@@ -59,17 +62,23 @@ func Decode(b []byte) (*Corpus, error) {
 	c.Version = d.str()
 	c.Blocks = d.strs()
 	c.Tags = d.strs()
-	c.Docs = make([]Doc, d.count())
-	for i := range c.Docs {
-		d.doc(&c.Docs[i])
+	if n := d.count(minDocSize); n > 0 {
+		c.Docs = make([]Doc, n)
+		for i := range c.Docs {
+			d.doc(&c.Docs[i])
+		}
 	}
-	c.Edges = make([]Edge, d.count())
-	for i := range c.Edges {
-		c.Edges[i] = Edge{From: int32(d.uint()), To: int32(d.uint())}
+	if n := d.count(2); n > 0 {
+		c.Edges = make([]Edge, n)
+		for i := range c.Edges {
+			c.Edges[i] = Edge{From: d.index(len(c.Docs)), To: d.index(len(c.Docs))}
+		}
 	}
-	c.Words = make([]Word, d.count())
-	for i := range c.Words {
-		c.Words[i] = Word{Text: d.str(), Docs: d.ints()}
+	if n := d.count(2); n > 0 {
+		c.Words = make([]Word, n)
+		for i := range c.Words {
+			c.Words[i] = Word{Text: d.str(), Docs: d.ints()}
+		}
 	}
 	if d.err != nil {
 		return nil, d.err
@@ -77,8 +86,36 @@ func Decode(b []byte) (*Corpus, error) {
 	if d.pos != len(d.buf) {
 		return nil, fmt.Errorf("%w: %d trailing bytes", ErrFormat, len(d.buf)-d.pos)
 	}
+	if err := c.checkIndices(); err != nil {
+		return nil, err
+	}
 	return c, nil
 }
+
+// checkIndices reports a backlink or posting that names no document, which
+// would make a reader index out of range.
+func (c *Corpus) checkIndices() error {
+	n := int32(len(c.Docs))
+	for i := range c.Docs {
+		for _, j := range c.Docs[i].Backlinks {
+			if j < 0 || j >= n {
+				return fmt.Errorf("%w: backlink %d of %d documents", ErrFormat, j, n)
+			}
+		}
+	}
+	for _, w := range c.Words {
+		for _, j := range w.Docs {
+			if j < 0 || j >= n {
+				return fmt.Errorf("%w: posting %d of %d documents", ErrFormat, j, n)
+			}
+		}
+	}
+	return nil
+}
+
+// minDocSize is the fewest bytes an encoded Doc takes: 19 lengths, counts
+// and numbers of at least a byte each, and two 4-byte floats.
+const minDocSize = 19 + 8
 
 type encoder struct{ buf []byte }
 
@@ -181,20 +218,36 @@ func (d *decoder) uint() uint64 {
 	return v
 }
 
-// count reads a length and checks that it cannot exceed the bytes left, so
-// a corrupt artifact never makes the decoder allocate wildly.
-func (d *decoder) count() int {
+// count reads the length of a list whose elements take at least size
+// bytes each, and checks that they fit in the bytes left, so that a corrupt
+// artifact never makes the decoder allocate much more than its own size.
+func (d *decoder) count(size int) int {
 	n := d.uint()
-	if n > uint64(len(d.buf)-d.pos) {
+	if d.err != nil {
+		return 0
+	}
+	if n > uint64(len(d.buf)-d.pos)/uint64(size) {
 		d.fail("count")
 		return 0
 	}
 	return int(n)
 }
 
-func (d *decoder) str() string {
-	n := d.count()
+// index reads a document index and checks it is below n.
+func (d *decoder) index(n int) int32 {
+	v := d.uint()
+	if d.err == nil && v >= uint64(n) {
+		d.err = fmt.Errorf("%w: index %d of %d documents at byte %d", ErrFormat, v, n, d.pos)
+	}
 	if d.err != nil {
+		return 0
+	}
+	return int32(v)
+}
+
+func (d *decoder) str() string {
+	n := d.count(1)
+	if d.err != nil || n == 0 {
 		return ""
 	}
 	s := string(d.buf[d.pos : d.pos+n])
@@ -203,7 +256,7 @@ func (d *decoder) str() string {
 }
 
 func (d *decoder) strs() []string {
-	n := d.count()
+	n := d.count(1)
 	if n == 0 {
 		return nil
 	}
@@ -215,12 +268,12 @@ func (d *decoder) strs() []string {
 }
 
 func (d *decoder) ints() []int32 {
-	n := d.count()
+	n := d.count(1)
 	if n == 0 {
 		return nil
 	}
 	out := make([]int32, n)
-	prev := int32(0)
+	prev := int64(0)
 	for i := range out {
 		if d.err != nil {
 			return nil
@@ -231,10 +284,23 @@ func (d *decoder) ints() []int32 {
 			return nil
 		}
 		d.pos += k
-		prev += int32(v)
-		out[i] = prev
+		prev += v
+		if prev < math.MinInt32 || prev > math.MaxInt32 {
+			d.err = fmt.Errorf("%w: index out of range at byte %d", ErrFormat, d.pos)
+			return nil
+		}
+		out[i] = int32(prev)
 	}
 	return out
+}
+
+// flag reads a 0 or 1.
+func (d *decoder) flag() bool {
+	v := d.uint()
+	if d.err == nil && v > 1 {
+		d.err = fmt.Errorf("%w: flag %d at byte %d", ErrFormat, v, d.pos)
+	}
+	return v == 1
 }
 
 func (d *decoder) float() float32 {
@@ -252,13 +318,18 @@ func (d *decoder) float() float32 {
 
 func (d *decoder) doc(doc *Doc) {
 	doc.Slug = d.str()
-	doc.Kind = Kind(d.uint())
+	switch k := d.uint(); {
+	case k <= uint64(KindPage):
+		doc.Kind = Kind(k)
+	case d.err == nil:
+		d.err = fmt.Errorf("%w: kind %d at byte %d", ErrFormat, k, d.pos)
+	}
 	doc.Title = d.str()
 	doc.Date = d.str()
 	doc.Status = d.str()
 	doc.Description = d.str()
 	doc.Tags = d.strs()
-	if n := d.count(); n > 0 {
+	if n := d.count(2); n > 0 {
 		doc.Meta = make([]Field, n)
 		for i := range doc.Meta {
 			doc.Meta[i] = Field{Key: d.str(), Value: d.str()}
@@ -268,13 +339,13 @@ func (d *decoder) doc(doc *Doc) {
 	doc.Aliases = d.strs()
 	doc.Summary = d.str()
 	doc.SummaryText = d.str()
-	if n := d.count(); n > 0 {
+	if n := d.count(3); n > 0 {
 		doc.Sections = make([]Section, n)
 		for i := range doc.Sections {
 			doc.Sections[i] = Section{Label: d.str(), HTML: d.str(), Text: d.str()}
 		}
 	}
-	if n := d.count(); n > 0 {
+	if n := d.count(3); n > 0 {
 		doc.Variants = make([]Variant, n)
 		for i := range doc.Variants {
 			doc.Variants[i] = Variant{Names: d.strs(), HTML: d.str(), Text: d.str()}
@@ -283,10 +354,10 @@ func (d *decoder) doc(doc *Doc) {
 	doc.HTML = d.str()
 	doc.Text = d.str()
 	doc.Anchors = d.strs()
-	if n := d.count(); n > 0 {
+	if n := d.count(3); n > 0 {
 		doc.Links = make([]Link, n)
 		for i := range doc.Links {
-			doc.Links[i] = Link{Target: d.str(), Anchor: d.str(), Broken: d.uint() == 1}
+			doc.Links[i] = Link{Target: d.str(), Anchor: d.str(), Broken: d.flag()}
 		}
 	}
 	doc.Backlinks = d.ints()
