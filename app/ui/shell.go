@@ -9,6 +9,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/devrel-patterns/explorer/app/booth"
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/search"
 )
@@ -34,6 +35,10 @@ type Shell struct {
 	limit   int           // how many results to show
 
 	releaseKeys func() // removes the keyboard shortcuts' listener
+
+	// Booth mode (booth.go).
+	kiosk    bool             // kiosk mode is on
+	featured []booth.Featured // the patterns a kiosk features
 }
 
 // NewShell returns the root component for a corpus and its search index.
@@ -119,7 +124,7 @@ func (s *Shell) meta() (string, string) {
 
 // Render draws the header, the current view and the footer.
 func (s *Shell) Render() app.UI {
-	return app.Div().ID("shell").Class("shell").Body(
+	return app.Div().ID("shell").Class(s.shellClass()).Body(
 		app.If(s.update, func() app.UI {
 			return app.Div().Class("update-banner").Role("status").Body(
 				app.Text("A new version is available — "),
@@ -127,7 +132,7 @@ func (s *Shell) Render() app.UI {
 			)
 		}),
 		s.header(),
-		app.Main().ID("main").Class("main").Body(s.view()),
+		app.Main().ID("main").Class("main").Body(s.kioskController(), s.view()),
 		app.Footer().Class("footer").Body(
 			app.Text(appName+" · works offline once visited · "),
 			app.A().Href(href("/pages/introduction")).Text("How to read a pattern"),
@@ -157,6 +162,7 @@ func (s *Shell) header() app.UI {
 			app.A().Href(href("/graph")).Text("Graph"),
 			app.If(s.c.Lookup("glossary") >= 0, func() app.UI { return app.A().Href(href("/pages/glossary")).Text("Glossary") }),
 		),
+		statusMarks(),
 	)
 }
 
