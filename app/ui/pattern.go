@@ -13,6 +13,8 @@ func patternView(c *corpus.Corpus, i int) app.UI {
 	return app.Article().Class("pattern").ID("pattern-"+d.Slug).Body(
 		app.H1().Class("pattern-title").Text(d.Title),
 		blockChips(c, d.Blocks),
+		patternActions(d), // booth.go
+		patternHandout(d),
 		app.If(len(d.Aliases) > 0, func() app.UI {
 			return app.P().Class("aliases").Body(
 				app.Span().Class("label").Text("Also known as "),
