@@ -120,5 +120,6 @@ func resultItem(c *corpus.Corpus, h search.Hit, selected bool, k int) app.UI {
 				)
 			}),
 		),
+		resultQR(d, k), // booth.go
 	)
 }
