@@ -1,13 +1,10 @@
 package ui
 
 import (
-	"strconv"
 	"strings"
 	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
 // rawHTML wraps HTML rendered at build time (already sanitised by the
@@ -30,17 +27,6 @@ func rootPrefix() string {
 // href returns the URL of an app path ("/patterns/booth") on this host.
 func href(path string) string {
 	return rootPrefix() + path
-}
-
-// blockClass is the CSS class that colours a building block, by its index
-// in the corpus's block list.
-func blockClass(c *corpus.Corpus, block string) string {
-	for i, b := range c.Blocks {
-		if b == block {
-			return "block-" + strconv.Itoa(i%8)
-		}
-	}
-	return "block-none"
 }
 
 func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

@@ -4,6 +4,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/graph"
 )
 
 // patternView shows one pattern: title, building blocks, aliases, each
@@ -106,7 +107,7 @@ func blockChips(c *corpus.Corpus, blocks []string) app.UI {
 	}
 	return app.Ul().Class("chips").Aria("label", "Building blocks").Body(
 		app.Range(blocks).Slice(func(k int) app.UI {
-			return app.Li().Class("chip " + blockClass(c, blocks[k])).Text(blocks[k])
+			return app.Li().Class("chip " + graph.BlockClass(graph.BlockIndex(c, blocks[k]))).Text(blocks[k])
 		}),
 	)
 }
