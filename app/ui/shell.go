@@ -132,7 +132,7 @@ func (s *Shell) Render() app.UI {
 			)
 		}),
 		s.header(),
-		app.Main().ID("main").Class("main").Body(s.kioskController(), s.view()),
+		app.Main().ID("main").Class("main", wideIf(s.route.kind == viewGraph)).Body(s.kioskController(), s.view()),
 		app.Footer().Class("footer").Body(
 			app.Text(appName+" · works offline once visited · "),
 			app.A().Href(href("/pages/introduction")).Text("How to read a pattern"),
@@ -183,4 +183,12 @@ func (s *Shell) view() app.UI {
 		return searchView(s.c, s.idx, s.query, s.result, s.sel, s.showMore)
 	}
 	return notFoundView(s.c, s.idx, s.path)
+}
+
+// wideIf returns the class that lets a view use the whole width.
+func wideIf(wide bool) string {
+	if wide {
+		return "wide"
+	}
+	return ""
 }
