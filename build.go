@@ -16,6 +16,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
 	"flag"
@@ -28,6 +29,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/devrel-patterns/explorer/app/bench"
 	"github.com/devrel-patterns/explorer/app/compiler"
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/layout"
@@ -68,6 +70,7 @@ func run(cmd string, args []string) error {
 	addr := fs.String("addr", defaultAddr(), "run: listen address")
 	out := fs.String("out", "dist", "static: output folder")
 	base := fs.String("base", "/", "static: URL prefix the site is served under")
+	duration := fs.Duration("duration", bench.DefaultLoadDuration, "loadtest: how long to load the server (at most 1m)")
 	if err := fs.Parse(args); err != nil {
 		return exitCode(2)
 	}
@@ -88,6 +91,10 @@ func run(cmd string, args []string) error {
 		return goCmd(nil, "run", "-trimpath", mainPkg, "-export", *out, "-base", *base, "-root", ".")
 	case "test":
 		return test(*content)
+	case "bench":
+		return benchmark(*content)
+	case "loadtest":
+		return loadTest(*content, *duration)
 	default:
 		return fmt.Errorf("unknown command %q (want build, check, run, static, test, bench or loadtest)", cmd)
 	}
@@ -261,4 +268,40 @@ func wasmTestPackages() ([]string, error) {
 		return nil, fmt.Errorf("go list: %w", err)
 	}
 	return strings.Fields(string(out)), nil
+}
+
+// benchmark measures the app (package app/bench) and writes
+// bench/RESULTS.md; it builds what it needs in temporary folders and leaves
+// the repository's build outputs alone.
+func benchmark(dir string) error {
+	self, err := os.Executable()
+	if err != nil {
+		return fmt.Errorf("bench: %w", err)
+	}
+	return bench.Run(context.Background(), bench.Options{Content: dir, Check: []string{self, "check"}})
+}
+
+// loadTest builds, serves the app from this process on a loopback port,
+// loads it for a bounded time, prints the report and fails on any error.
+func loadTest(dir string, d time.Duration) error {
+	if err := build(dir); err != nil {
+		return err
+	}
+	b, err := os.ReadFile(artifactPath)
+	if err != nil {
+		return fmt.Errorf("load test: %w", err)
+	}
+	c, err := corpus.Decode(b)
+	if err != nil {
+		return fmt.Errorf("load test: decode %s: %w", artifactPath, err)
+	}
+	rep, err := bench.LoadTest(context.Background(), c, ".", d)
+	if err != nil {
+		return err
+	}
+	fmt.Print(rep.Markdown())
+	if rep.Errors > 0 {
+		return fmt.Errorf("load test: %d errors in %d requests", rep.Errors, rep.Requests)
+	}
+	return nil
 }

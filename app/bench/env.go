@@ -1,0 +1,259 @@
+//go:build !wasm
+
+package bench
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/devrel-patterns/explorer/app/compiler"
+	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/layout"
+	"github.com/devrel-patterns/explorer/app/precompress"
+	"github.com/devrel-patterns/explorer/app/search"
+)
+
+// Paths inside the repository.
+const (
+	artifactRel = "app/embedded/corpus.bin"
+	mainPkg     = "./app/cmd/explorer"
+)
+
+// goTool returns the go command of the running toolchain.
+func goTool() string {
+	if root := runtime.GOROOT(); root != "" {
+		p := filepath.Join(root, "bin", "go")
+		if _, err := os.Stat(p); err == nil {
+			return p
+		}
+	}
+	return "go"
+}
+
+// goEnv returns a go env value, such as GOROOT.
+func goEnv(key string) string {
+	out, err := exec.Command(goTool(), "env", key).Output()
+	if err != nil {
+		return ""
+	}
+	return strings.TrimSpace(string(out))
+}
+
+// compile compiles a content folder as build.go does: with the build-time
+// layout and the search vocabulary.
+func compile(dir string) (*corpus.Corpus, error) {
+	c, _, err := compiler.Compile(os.DirFS(dir), compiler.Options{
+		Dir:        filepath.ToSlash(filepath.Clean(dir)),
+		Layout:     layout.Func(layout.Options{}),
+		Vocabulary: search.Vocabulary,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("compile %s: %w", dir, err)
+	}
+	return c, nil
+}
+
+// corpusRoot is one corpus ready to serve: its artifact, and a root holding web/
+// with a WASM built with it, and a server binary built with it.
+type corpusRoot struct {
+	name     string
+	col      int
+	dir      string // the content folder
+	c        *corpus.Corpus
+	artifact string // the encoded corpus
+	root     string // holds web/
+	server   string // the native explorer binary
+	wasm     precompress.File
+}
+
+// prepare compiles dir and builds a root for it under tmp: the artifact is
+// given to go build through an overlay that stands in for the shared
+// app/embedded/corpus.bin, which stays untouched.
+func prepare(ctx context.Context, repo, tmp, name string, col int, dir string, logf func(string, ...any)) (*corpusRoot, error) {
+	s := &corpusRoot{name: name, col: col, dir: dir, root: filepath.Join(tmp, name)}
+	c, err := compile(dir)
+	if err != nil {
+		return nil, err
+	}
+	s.c = c
+	web := filepath.Join(s.root, "web")
+	if err := os.MkdirAll(web, 0o755); err != nil {
+		return nil, fmt.Errorf("prepare %s: %w", name, err)
+	}
+	s.artifact = filepath.Join(s.root, "corpus.bin")
+	if err := os.WriteFile(s.artifact, corpus.Encode(c), 0o644); err != nil {
+		return nil, fmt.Errorf("prepare %s: %w", name, err)
+	}
+	overlay := filepath.Join(s.root, "overlay.json")
+	ov, err := json.Marshal(map[string]map[string]string{"Replace": {filepath.Join(repo, filepath.FromSlash(artifactRel)): s.artifact}})
+	if err != nil {
+		return nil, fmt.Errorf("prepare %s: overlay: %w", name, err)
+	}
+	if err := os.WriteFile(overlay, ov, 0o644); err != nil {
+		return nil, fmt.Errorf("prepare %s: %w", name, err)
+	}
+	if err := copyStatic(filepath.Join(repo, "web"), web); err != nil {
+		return nil, fmt.Errorf("prepare %s: %w", name, err)
+	}
+	logf("%s: %d documents; building the WASM and the server", name, len(c.Docs))
+	if err := goRun(ctx, repo, []string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-overlay", overlay, "-o", filepath.Join(web, "app.wasm"), mainPkg); err != nil {
+		return nil, err
+	}
+	s.server = filepath.Join(s.root, "explorer")
+	if err := goRun(ctx, repo, nil, "build", "-trimpath", "-overlay", overlay, "-o", s.server, mainPkg); err != nil {
+		return nil, err
+	}
+	stats, err := precompress.Dir(web, precompress.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("prepare %s: precompress: %w", name, err)
+	}
+	f, ok := stats.Lookup("app.wasm")
+	if !ok {
+		return nil, fmt.Errorf("prepare %s: precompress did not list app.wasm", name)
+	}
+	s.wasm = f
+	return s, nil
+}
+
+// copyStatic copies the static files of web/ (not the WASM, not the
+// compressed twins, which are rebuilt) into dst.
+func copyStatic(src, dst string) error {
+	entries, err := os.ReadDir(src)
+	if err != nil {
+		return fmt.Errorf("copy static files: %w", err)
+	}
+	for _, e := range entries {
+		n := e.Name()
+		if !e.Type().IsRegular() || n == "app.wasm" || strings.HasSuffix(n, ".br") || strings.HasSuffix(n, ".gz") || strings.HasPrefix(n, ".") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(src, n))
+		if err != nil {
+			return fmt.Errorf("copy static files: %w", err)
+		}
+		if err := os.WriteFile(filepath.Join(dst, n), b, 0o644); err != nil {
+			return fmt.Errorf("copy static files: %w", err)
+		}
+	}
+	return nil
+}
+
+// goRun runs the go tool in the repository; its output is returned in the
+// error when it fails.
+func goRun(ctx context.Context, repo string, env []string, args ...string) error {
+	cmd := exec.CommandContext(ctx, goTool(), args...)
+	cmd.Dir = repo
+	cmd.Env = append(os.Environ(), env...)
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Run(); err != nil {
+		return fmt.Errorf("go %s: %w\n%s", strings.Join(args, " "), err, tail(out.String(), 2000))
+	}
+	return nil
+}
+
+// tail returns the last n bytes of s.
+func tail(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return "…" + s[len(s)-n:]
+}
+
+// child is a running explorer binary.
+type child struct {
+	URL  string
+	cmd  *exec.Cmd
+	done chan error
+}
+
+// freePort returns a loopback address nobody listens on, for a child to
+// take.
+func freePort() (string, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return "", fmt.Errorf("find a free port: %w", err)
+	}
+	addr := ln.Addr().String()
+	if err := ln.Close(); err != nil {
+		return "", fmt.Errorf("find a free port: %w", err)
+	}
+	return addr, nil
+}
+
+// start runs the site's server on a free loopback port and waits until it
+// answers.
+func (s *corpusRoot) start(ctx context.Context) (*child, error) {
+	addr, err := freePort()
+	if err != nil {
+		return nil, err
+	}
+	logFile, err := os.Create(filepath.Join(s.root, "server.log"))
+	if err != nil {
+		return nil, fmt.Errorf("server log: %w", err)
+	}
+	cmd := exec.Command(s.server, "-addr", addr, "-root", s.root)
+	cmd.Stdout, cmd.Stderr = logFile, logFile
+	if err := cmd.Start(); err != nil {
+		logFile.Close()
+		return nil, fmt.Errorf("start server for %s: %w", s.name, err)
+	}
+	srv := &child{URL: "http://" + addr, cmd: cmd, done: make(chan error, 1)}
+	go func() {
+		srv.done <- cmd.Wait()
+		logFile.Close()
+	}()
+	deadline := time.Now().Add(30 * time.Second)
+	client := &http.Client{Timeout: 2 * time.Second}
+	for {
+		resp, err := client.Get(srv.URL + "/web/style.css")
+		if err == nil {
+			io.Copy(io.Discard, resp.Body)
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return srv, nil
+			}
+		}
+		select {
+		case err := <-srv.done:
+			return nil, fmt.Errorf("server for %s exited: %v (see %s)", s.name, err, logFile.Name())
+		case <-ctx.Done():
+			srv.stop()
+			return nil, ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+		if time.Now().After(deadline) {
+			srv.stop()
+			return nil, fmt.Errorf("server for %s did not answer within 30s", s.name)
+		}
+	}
+}
+
+// stop ends the server: SIGTERM, then SIGKILL after five seconds.
+func (srv *child) stop() {
+	if srv == nil || srv.cmd.Process == nil {
+		return
+	}
+	if err := srv.cmd.Process.Signal(syscall.SIGTERM); err != nil && !errors.Is(err, os.ErrProcessDone) {
+		srv.cmd.Process.Kill()
+	}
+	select {
+	case <-srv.done:
+	case <-time.After(5 * time.Second):
+		srv.cmd.Process.Kill()
+		<-srv.done
+	}
+}
