@@ -84,9 +84,10 @@ func (b *QRButton) onOpen(ctx app.Context, e app.Event) {
 
 func (b *QRButton) close(ctx app.Context) {
 	b.open = false
-	if b.opener != nil && b.opener.Truthy() {
-		opener := b.opener
-		ctx.Defer(func(app.Context) { opener.Call("focus") })
+	// Focus the opener now: the element that handled the event goes away
+	// with the dialog, and a deferred call from its context would not run.
+	if b.opener != nil && b.opener.Truthy() && isFunc(b.opener, "focus") {
+		b.opener.Call("focus")
 	}
 }
 
