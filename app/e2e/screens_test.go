@@ -3,11 +3,14 @@
 package e2e
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
 
+	"github.com/chromedp/cdproto/cdp"
+	"github.com/chromedp/cdproto/emulation"
 	"github.com/chromedp/chromedp"
 )
 
@@ -45,4 +48,61 @@ func TestScreenshots(t *testing.T) {
 			}
 		}
 	}
+}
+
+// TestBoothScreenshots saves the booth views (app/booth) on a laptop and a
+// tablet: the QR dialog of a pattern on localhost, in both themes, a
+// kiosk's home and pattern, and a pattern as printed. The server says it is
+// also at a LAN address, as `explorer -addr :8000` does on a booth's
+// laptop. It runs only when SCREENSHOTS names a folder.
+func TestBoothScreenshots(t *testing.T) {
+	dir := os.Getenv("SCREENSHOTS")
+	if dir == "" {
+		t.Skip("set SCREENSHOTS=folder to save screenshots")
+	}
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	srv := startSiteLAN(t, "192.168.1.20:8000")
+	ctx := browser(t)
+	media := func(m string, dark bool) chromedp.Action[chromedp.Void] {
+		return chromedp.Func(func(ctx context.Context, tg *chromedp.Target) error {
+			p := emulation.SetEmulatedMediaParams{Media: m}
+			if dark {
+				p.Features = []*emulation.MediaFeature{{Name: "prefers-color-scheme", Value: "dark"}}
+			}
+			_, err := cdp.Call(ctx, tg, emulation.SetEmulatedMedia, p)
+			return err
+		})
+	}
+	views := []struct {
+		name  string
+		steps []chromedp.Action[chromedp.Void]
+	}{
+		{"booth-qr", []chromedp.Action[chromedp.Void]{media("", false), chromedp.Navigate(srv.URL + "/patterns/booth?kiosk=0"), ready(),
+			chromedp.Click(chromedp.CSS("#qr-button")), chromedp.WaitVisible(chromedp.CSS("#qr-code"))}},
+		{"booth-qr-dark", []chromedp.Action[chromedp.Void]{media("", true), chromedp.Navigate(srv.URL + "/patterns/booth"), ready(),
+			chromedp.Click(chromedp.CSS("#qr-button")), chromedp.WaitVisible(chromedp.CSS("#qr-code"))}},
+		{"booth-kiosk-home", []chromedp.Action[chromedp.Void]{media("", false), chromedp.Navigate(srv.URL + "/?kiosk=1"), ready(),
+			chromedp.WaitVisible(chromedp.CSS("#featured-qr")), chromedp.WaitNotPresent(chromedp.CSS("#kiosk-toast"))}},
+		{"booth-kiosk-pattern", []chromedp.Action[chromedp.Void]{chromedp.Navigate(srv.URL + "/patterns/swag"), ready(),
+			chromedp.WaitVisible(chromedp.CSS("#shell.kiosk"))}},
+		{"booth-print", []chromedp.Action[chromedp.Void]{chromedp.Navigate(srv.URL + "/patterns/booth?kiosk=0"), ready(),
+			chromedp.WaitReady(chromedp.CSS("#handout-qr")), media("print", false)}},
+	}
+	for _, size := range [][2]int64{{1280, 800}, {768, 1024}} {
+		for _, v := range views {
+			steps := append([]chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(size[0], size[1])}, v.steps...)
+			must(t, ctx, v.name, append(steps, chromedp.Sleep(300e6))...)
+			shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
+			if err != nil {
+				t.Fatal(err)
+			}
+			name := filepath.Join(dir, fmt.Sprintf("%s-%dx%d.png", v.name, size[0], size[1]))
+			if err := os.WriteFile(name, shot, 0o644); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	must(t, ctx, "reset", media("", false))
 }
