@@ -146,12 +146,34 @@ func (t *tab) visit(url, cond string) (loadSample, error) {
 	if err := t.do(time.Minute, chromedp.Navigate(url)); err != nil {
 		return loadSample{}, fmt.Errorf("navigate to %s: %w", url, err)
 	}
-	pctx, cancel := context.WithTimeout(t.ctx, time.Minute)
-	defer cancel()
-	if _, err := chromedp.Run(pctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(time.Minute))); err != nil {
+	if err := t.poll(cond, time.Minute); err != nil {
 		return loadSample{}, fmt.Errorf("wait for %s at %s: %w", cond, url, err)
 	}
 	return eval[loadSample](t, 10*time.Second, sampleScript)
+}
+
+// poll waits until the JavaScript expression cond is true, polling again
+// when the page's execution context goes away under the poll (the service
+// worker can take over, or the app reload, during a visit).
+func (t *tab) poll(cond string, limit time.Duration) error {
+	deadline := time.Now().Add(limit)
+	for {
+		ctx, cancel := context.WithDeadline(t.ctx, deadline)
+		_, err := chromedp.Run(ctx, chromedp.Poll[bool](cond, chromedp.WithPollingTimeout(time.Until(deadline))))
+		cancel()
+		if err == nil || !contextLost(err) || time.Now().After(deadline) {
+			return err
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+// contextLost reports whether err says the page's JavaScript context went
+// away, as when the page navigates during an evaluation.
+func contextLost(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "Cannot find context") || strings.Contains(msg, "context was destroyed") ||
+		strings.Contains(msg, "Inspected target navigated")
 }
 
 // Conditions for visit.

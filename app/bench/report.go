@@ -129,6 +129,9 @@ func fmtBytes(n float64) string {
 	return fmt.Sprintf("%.0f B", n)
 }
 
+// fmtMB formats a byte count in decimal megabytes, with MiB beside it.
+func fmtMB(n float64) string { return fmt.Sprintf("%.2f MB (%s)", n/1e6, fmtBytes(n)) }
+
 // machine describes where the bench ran.
 type machine struct {
 	CPU, Go, Chromium, Memory, Date string
