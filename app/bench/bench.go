@@ -11,6 +11,8 @@ import (
 	"path/filepath"
 	"strings"
 	"time"
+
+	"github.com/devrel-patterns/explorer/app/precompress"
 )
 
 // Options configure Run. Zero fields take the defaults.
@@ -34,6 +36,9 @@ type Options struct {
 	Runs int
 	// LoadDuration is the length of the load test (default 10s).
 	LoadDuration time.Duration
+	// Compression is how the twins of each root's web/ are written: pass
+	// the build's own settings so that sizes match a real build.
+	Compression precompress.Options
 }
 
 func (o Options) withDefaults() (Options, error) {

@@ -82,7 +82,7 @@ type corpusRoot struct {
 // prepare compiles dir and builds a root for it under tmp: the artifact is
 // given to go build through an overlay that stands in for the shared
 // app/embedded/corpus.bin, which stays untouched.
-func prepare(ctx context.Context, repo, tmp, name string, col int, dir string, logf func(string, ...any)) (*corpusRoot, error) {
+func prepare(ctx context.Context, repo, tmp, name string, col int, dir string, compression precompress.Options, logf func(string, ...any)) (*corpusRoot, error) {
 	s := &corpusRoot{name: name, col: col, dir: dir, root: filepath.Join(tmp, name)}
 	c, err := compile(dir)
 	if err != nil {
@@ -116,7 +116,7 @@ func prepare(ctx context.Context, repo, tmp, name string, col int, dir string, l
 	if err := goRun(ctx, repo, nil, "build", "-trimpath", "-overlay", overlay, "-o", s.server, mainPkg); err != nil {
 		return nil, err
 	}
-	stats, err := precompress.Dir(web, precompress.Options{})
+	stats, err := precompress.Dir(web, compression)
 	if err != nil {
 		return nil, fmt.Errorf("prepare %s: precompress: %w", name, err)
 	}

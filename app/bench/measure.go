@@ -15,7 +15,9 @@ import (
 // first visit downloads.
 type loadResult struct {
 	cold, warm           []float64 // navigation start → ready, ms
+	started              []float64 // navigation start → the WASM's main runs (download, compile, instantiate), ms
 	decode, register     []float64 // corpus decode, and route registration (index build), ms
+	render               []float64 // routes registered → catalog rendered and the app ready, ms
 	pageBytes            []float64 // encoded bytes of the page's requests on a cold visit
 	wasmEncoding         string    // Content-Encoding of app.wasm on a cold visit
 	totalBytes           float64   // bytes the server sent for a first visit, service worker included
@@ -51,6 +53,10 @@ func measureLoad(ctx context.Context, chromium, url string, runs int, logf func(
 			}
 			if cold.Registered > 0 && cold.Decoded > 0 {
 				r.register = append(r.register, cold.Registered-cold.Decoded)
+				r.render = append(r.render, cold.ReadyAt-cold.Registered)
+			}
+			if cold.DecodeStart > 0 {
+				r.started = append(r.started, cold.DecodeStart)
 			}
 			r.wasmEncoding = nb.encoding("/web/app.wasm")
 			if err := t.swReady(); err != nil {

@@ -31,7 +31,7 @@ func (r *runner) prepareCorpora(ctx context.Context) error {
 	}
 	names := [numCols]string{"ours", "synth-1000", "synth-10000"}
 	for col := range numCols {
-		s, err := prepare(ctx, r.opts.Repo, r.tmp, names[col], col, dirs[col], r.logf)
+		s, err := prepare(ctx, r.opts.Repo, r.tmp, names[col], col, dirs[col], r.opts.Compression, r.logf)
 		if err != nil {
 			return err
 		}
@@ -159,8 +159,10 @@ func (r *runner) loads(ctx context.Context) error {
 			cold, warm := median(lr.cold), median(lr.warm)
 			r.t.set("Load", fmt.Sprintf("cold load → search box + catalog ready (fresh profile, median of %d)", lr.coldRuns), col, fmtMS(cold))
 			r.t.set("Load", fmt.Sprintf("warm load, service worker (median of %d)", lr.warmVisits), col, fmtMS(warm))
-			r.t.set("Load", "corpus decode in the WASM (marks, cold, median)", col, fmtMS(median(lr.decode)))
-			r.t.set("Load", "routes + search index in the WASM (marks, cold, median)", col, fmtMS(median(lr.register)))
+			r.t.set("Load", "cold: navigation → WASM main starts (HTML, download, compile; marks, median)", col, fmtMS(median(lr.started)))
+			r.t.set("Load", "cold: corpus decode in the WASM (marks, median)", col, fmtMS(median(lr.decode)))
+			r.t.set("Load", "cold: routes + search index in the WASM (marks, median)", col, fmtMS(median(lr.register)))
+			r.t.set("Load", "cold: index built → app ready with the catalog rendered (marks, median)", col, fmtMS(median(lr.render)))
 			if col == colOurs {
 				r.t.judge("Size", "first visit: page requests (CDP encodedDataLength; app.wasm as "+enc+")", "< 2 MB = 2,000,000 bytes (our corpus)", page < goalFirstVisit)
 				r.t.judge("Load", fmt.Sprintf("cold load → search box + catalog ready (fresh profile, median of %d)", lr.coldRuns), "< 1.5 s (our corpus)", cold < goalCold)
