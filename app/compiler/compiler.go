@@ -13,10 +13,12 @@ import (
 	"fmt"
 	"io/fs"
 	"path"
+	"runtime"
 	"slices"
 	"strings"
+	"sync"
+	"sync/atomic"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/text"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
@@ -29,9 +31,13 @@ type Options struct {
 	// Drafts keeps files whose status is draft; by default they are skipped.
 	Drafts bool
 	// Layout places n graph nodes joined by edges (indices in [0, n)) in
-	// the unit square; nil leaves every pattern at 0, 0.
+	// the unit square; nil leaves every pattern at 0, 0. It runs on a
+	// goroutine of its own while the documents are rendered and while
+	// Vocabulary runs, and must return the same positions for the same
+	// graph. It is not called when a file has an error.
 	Layout func(n int, edges []corpus.Edge) [][2]float32
-	// Vocabulary builds the search vocabulary; nil leaves it empty.
+	// Vocabulary builds the search vocabulary; nil leaves it empty. It is
+	// not called when a file has an error.
 	Vocabulary func(docs []corpus.Doc) []corpus.Word
 }
 
@@ -58,39 +64,81 @@ type BrokenLink struct {
 // compilation is the state of one Compile call.
 type compilation struct {
 	opts    Options
-	md      goldmark.Markdown
 	report  Report
-	sources []*source
-	bySlug  map[string]*source
-	anchors map[string]string // anchor id → slug of the page that holds it
+	sources []*source          // the compiled documents, sorted by slug
+	bySlug  map[string]*source // every compiled document
+	anchors map[string]string  // anchor id → slug of the page that holds it
+	workers []*worker          // one per goroutine, reused by every phase
 }
 
-func (c *compilation) warn(s *source, line int, format string, args ...any) {
-	c.report.Warnings = append(c.report.Warnings, Diagnostic{File: s.name, Line: line, Msg: fmt.Sprintf(format, args...)})
+// warn records a warning about s; it is safe while other goroutines work
+// on other sources.
+func (s *source) warn(line int, format string, args ...any) {
+	s.warnings = append(s.warnings, Diagnostic{File: s.name, Line: line, Msg: fmt.Sprintf(format, args...)})
 }
 
 // Compile reads every *.md file of fsys and compiles them into a corpus. It
 // returns the report in every case; when a file has an error, the error is
 // an ErrorList of all of them and the corpus is nil.
+//
+// The files are parsed and rendered in parallel, by as many goroutines as
+// GOMAXPROCS, and the layout runs beside the rendering; every result is
+// stored by file, so the corpus and the report do not depend on the
+// scheduling.
 func Compile(fsys fs.FS, opts Options) (*corpus.Corpus, Report, error) {
 	c := &compilation{
 		opts:    opts,
-		md:      newMarkdown(),
 		bySlug:  map[string]*source{},
 		anchors: map[string]string{},
 	}
 	if err := c.read(fsys); err != nil {
 		return nil, c.report, err
 	}
-	for _, s := range c.sources {
+	c.each(len(c.sources), func(_ *worker, i int) {
+		s := c.sources[i]
 		c.resolveLinks(s, s.tree)
+	})
+	c.collectPanics(c.sourceName)
+	g := c.graph()
+	full := len(c.report.Errors) == 0
+	var positions [][2]float32
+	laidOut := make(chan struct{})
+	if full && opts.Layout != nil {
+		go func() {
+			defer close(laidOut)
+			positions = opts.Layout(len(g.nodes), g.nodeEdges)
+		}()
+	} else {
+		close(laidOut)
 	}
-	for _, s := range c.sources {
-		if err := c.lay(s); err != nil {
-			return nil, c.report, fmt.Errorf("%s: render: %w", s.name, err)
+	renderErrs := make([]error, len(c.sources))
+	c.each(len(c.sources), func(w *worker, i int) {
+		s := c.sources[i]
+		renderErrs[i] = w.lay(s)
+		s.tree = nil // the tree is the bulk of the memory; let it go
+	})
+	c.collectPanics(c.sourceName)
+	for i, err := range renderErrs {
+		if err != nil {
+			<-laidOut
+			return nil, c.report, fmt.Errorf("%s: render: %w", c.sources[i].name, err)
 		}
 	}
-	out := c.assemble(len(c.report.Errors) == 0)
+	out := c.assemble(g, full)
+	<-laidOut
+	if full {
+		for n, i := range g.nodes {
+			if n < len(positions) {
+				out.Docs[i].X, out.Docs[i].Y = positions[n][0], positions[n][1]
+			}
+		}
+		sum := sha256.Sum256(corpus.Encode(out))
+		out.Version = hex.EncodeToString(sum[:8])
+	}
+	for _, s := range c.sources {
+		c.report.Warnings = append(c.report.Warnings, s.warnings...)
+		c.report.Broken = append(c.report.Broken, s.broken...)
+	}
 	sortDiagnostics(c.report.Warnings)
 	slices.SortStableFunc(c.report.Broken, func(a, b BrokenLink) int {
 		return cmp.Or(strings.Compare(a.File, b.File), cmp.Compare(a.Line, b.Line))
@@ -101,6 +149,61 @@ func Compile(fsys fs.FS, opts Options) (*corpus.Corpus, Report, error) {
 	}
 	return out, c.report, nil
 }
+
+// each calls f(w, i) for every i in [0, n), on as many goroutines as
+// GOMAXPROCS, each with its own worker. A panic in f, a bug that some
+// input triggers, is recorded as an error on that file (see failed)
+// instead of ending the program.
+func (c *compilation) each(n int, f func(w *worker, i int)) {
+	k := max(1, min(runtime.GOMAXPROCS(0), n))
+	for len(c.workers) < k {
+		c.workers = append(c.workers, newWorker())
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for _, w := range c.workers[:k] {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= n {
+					return
+				}
+				c.guard(w, i, f)
+			}
+		})
+	}
+	wg.Wait()
+}
+
+// guard runs f(w, i) and records a panic on the worker.
+func (c *compilation) guard(w *worker, i int, f func(w *worker, i int)) {
+	defer func() {
+		if r := recover(); r != nil {
+			w.panics = append(w.panics, workerPanic{index: i, value: r})
+		}
+	}()
+	f(w, i)
+}
+
+// workerPanic is a panic recovered while compiling the file at index.
+type workerPanic struct {
+	index int
+	value any
+}
+
+// collectPanics turns the panics recorded by the workers during a phase
+// into errors on the files, named by index.
+func (c *compilation) collectPanics(name func(i int) string) {
+	for _, w := range c.workers {
+		for _, p := range w.panics {
+			c.report.Errors = append(c.report.Errors, Diagnostic{File: name(p.index), Line: 1, Msg: fmt.Sprintf("cannot compile this file: internal error: %v", p.value)})
+		}
+		w.panics = nil
+	}
+}
+
+// sourceName names c.sources[i].
+func (c *compilation) sourceName(i int) string { return c.sources[i].name }
 
 // read loads, checks and parses every file, and indexes slugs and anchors.
 func (c *compilation) read(fsys fs.FS) error {
@@ -121,53 +224,87 @@ func (c *compilation) read(fsys fs.FS) error {
 		return fmt.Errorf("read content: %w", err)
 	}
 	slices.Sort(names)
-	files := map[string]string{} // slug → name of the first file with it
-	for _, p := range names {
-		raw, err := fs.ReadFile(fsys, p)
-		if err != nil {
+
+	// Names and slugs first, in name order, so that the first of two files
+	// with one slug is the one kept.
+	type file struct {
+		name, slug string
+		raw        []byte
+		diags      []Diagnostic
+		draft      bool
+		src        *source // parsed, not a skipped draft
+	}
+	files := make([]file, len(names))
+	slugs := map[string]string{} // slug → name of the first file with it
+	for i, p := range names {
+		f := &files[i]
+		f.name = path.Join(c.opts.Dir, p)
+		f.slug = strings.TrimSuffix(path.Base(p), ".md")
+		if f.slug == "" {
+			f.diags = []Diagnostic{{File: f.name, Line: 1, Msg: "file name gives an empty slug"}}
+			continue
+		}
+		if prev, dup := slugs[f.slug]; dup {
+			f.diags = []Diagnostic{{File: f.name, Line: 1, Msg: fmt.Sprintf("slug %q is also the slug of %s", f.slug, prev)}}
+			continue
+		}
+		slugs[f.slug] = f.name
+		// An fs.FS need not be safe for concurrent use: read here, parse in
+		// parallel below.
+		if f.raw, err = fs.ReadFile(fsys, p); err != nil {
 			return fmt.Errorf("read content: %w", err)
 		}
-		name := path.Join(c.opts.Dir, p)
-		slug := strings.TrimSuffix(path.Base(p), ".md")
-		if slug == "" {
-			c.report.Errors = append(c.report.Errors, Diagnostic{File: name, Line: 1, Msg: "file name gives an empty slug"})
-			continue
+	}
+
+	c.each(len(files), func(w *worker, i int) {
+		f := &files[i]
+		if f.diags != nil {
+			return
 		}
-		if prev, dup := files[slug]; dup {
-			c.report.Errors = append(c.report.Errors, Diagnostic{File: name, Line: 1, Msg: fmt.Sprintf("slug %q is also the slug of %s", slug, prev)})
-			continue
-		}
-		files[slug] = name
-		s, diags := newSource(name, slug, raw)
+		s, diags := newSource(f.name, f.slug, f.raw)
+		f.raw = nil
 		if len(diags) == 0 {
 			diags = s.parseHeader()
 		}
 		if len(diags) > 0 {
-			c.report.Errors = append(c.report.Errors, diags...)
-			continue
+			f.diags = diags
+			return
 		}
 		if s.doc.Status == "draft" && !c.opts.Drafts {
-			c.report.Drafts++
-			continue
+			f.draft = true
+			return
 		}
 		src := s.text[s.body:]
-		tree := c.md.Parser().Parse(text.NewReader(src))
-		if isPattern(tree, src) {
+		s.tree = w.md.Parser().Parse(text.NewReader(src))
+		if blocks := blocksLine(s.tree, src); blocks != nil {
 			s.doc.Kind = corpus.KindPattern
-			s.doc.Blocks = blocksLine(tree, src)
+			s.doc.Blocks = blocks
+		} else if hasLabel(s.tree, src) {
+			s.doc.Kind = corpus.KindPattern
 		} else {
 			s.doc.Kind = corpus.KindPage
-			s.doc.Anchors = anchorsOf(tree, src)
+			s.doc.Anchors = anchorsOf(s.tree, src)
 		}
-		s.tree = tree
-		c.bySlug[slug] = s
-		c.sources = append(c.sources, s)
+		f.src = s
+	})
+	c.collectPanics(func(i int) string { return files[i].name })
+
+	for i := range files {
+		f := &files[i]
+		c.report.Errors = append(c.report.Errors, f.diags...)
+		switch {
+		case f.draft:
+			c.report.Drafts++
+		case f.src != nil:
+			c.bySlug[f.slug] = f.src
+			c.sources = append(c.sources, f.src)
+		}
 	}
 	slices.SortFunc(c.sources, func(a, b *source) int { return strings.Compare(a.slug, b.slug) })
 	for _, s := range c.sources {
 		for _, a := range s.doc.Anchors {
 			if owner, dup := c.anchors[a]; dup {
-				c.warn(s, 1, "anchor %q is also defined in %s", a, c.bySlug[owner].name)
+				s.warn(1, "anchor %q is also defined in %s", a, c.bySlug[owner].name)
 				continue
 			}
 			c.anchors[a] = s.slug
@@ -176,43 +313,94 @@ func (c *compilation) read(fsys fs.FS) error {
 	return nil
 }
 
+// graph is the link structure of the documents, known once links are
+// resolved and before anything is rendered.
+type graph struct {
+	edges     []corpus.Edge // between documents, sorted
+	backlinks [][]int32     // by document, sorted
+	nodes     []int         // documents that are patterns: the layout's nodes
+	nodeEdges []corpus.Edge // edges between layout nodes
+}
+
+// graph computes the edges and backlinks from the resolved links, and
+// counts links and edges.
+func (c *compilation) graph() graph {
+	var g graph
+	index := make(map[string]int32, len(c.sources))
+	for i, s := range c.sources {
+		index[s.slug] = int32(i)
+	}
+	g.backlinks = make([][]int32, len(c.sources))
+	seen := map[int32]bool{}
+	for i, s := range c.sources {
+		d := &s.doc
+		c.report.Links += len(d.Links)
+		clear(seen)
+		for _, l := range d.Links {
+			j, ok := index[l.Target]
+			if l.Broken || !ok || j == int32(i) || seen[j] {
+				continue
+			}
+			seen[j] = true
+			g.backlinks[j] = append(g.backlinks[j], int32(i)) // ascending: i grows
+			if d.Kind == corpus.KindPattern && c.sources[j].doc.Kind == corpus.KindPattern {
+				g.edges = append(g.edges, corpus.Edge{From: int32(i), To: j})
+			}
+		}
+	}
+	// A document's links are in source order, so its edges are not sorted
+	// by target yet.
+	slices.SortFunc(g.edges, func(a, b corpus.Edge) int {
+		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
+	})
+	c.report.Edges = len(g.edges)
+	node := make([]int32, len(c.sources))
+	for i, s := range c.sources {
+		if s.doc.Kind == corpus.KindPattern {
+			node[i] = int32(len(g.nodes))
+			g.nodes = append(g.nodes, i)
+		}
+	}
+	g.nodeEdges = make([]corpus.Edge, len(g.edges))
+	for k, e := range g.edges {
+		g.nodeEdges[k] = corpus.Edge{From: node[e.From], To: node[e.To]}
+	}
+	return g
+}
+
 // lay renders a document: a page as a whole, a pattern section by section.
-func (c *compilation) lay(s *source) error {
+func (w *worker) lay(s *source) error {
 	src := s.text[s.body:]
 	if s.doc.Kind == corpus.KindPage {
-		html, err := render(c.md, src, s.tree)
+		html, err := w.render(src, s.tree)
 		if err != nil {
 			return err
 		}
 		s.doc.HTML = html
-		s.doc.Text = plainText(src, s.tree)
+		s.doc.Text = w.plainText(src, s.tree)
 		return nil
 	}
 	if len(s.doc.Blocks) == 0 {
-		c.warn(s, s.bodyLine(offsetOf(s.tree.FirstChild())), "pattern has no building-block line (*Code, Social*)")
+		s.warn(s.bodyLine(offsetOf(s.tree.FirstChild())), "pattern has no building-block line (*Code, Social*)")
 	}
-	return c.structure(s, s.tree)
+	return w.structure(s, s.tree)
 }
 
-// assemble builds the corpus from the laid-out sources: edges, backlinks,
+// assemble builds the corpus from the laid-out sources and their graph:
 // building blocks, tags and counts, and when full is set (there are no
-// errors, so the corpus will be used) layout, vocabulary and version.
-// Empty lists are nil, as corpus.Decode returns them.
-func (c *compilation) assemble(full bool) *corpus.Corpus {
-	out := &corpus.Corpus{}
+// errors, so the corpus will be used) the vocabulary. Empty lists are nil,
+// as corpus.Decode returns them.
+func (c *compilation) assemble(g graph, full bool) *corpus.Corpus {
+	out := &corpus.Corpus{Edges: g.edges}
 	if len(c.sources) > 0 {
 		out.Docs = make([]corpus.Doc, len(c.sources))
 	}
-	index := make(map[string]int32, len(c.sources))
-	for i, s := range c.sources {
-		out.Docs[i] = s.doc
-		index[s.slug] = int32(i)
-	}
 	blockSeen := map[string]bool{}
 	tagSeen := map[string]bool{}
-	back := make([][]int32, len(out.Docs))
-	for i := range out.Docs {
+	for i, s := range c.sources {
+		out.Docs[i] = s.doc
 		d := &out.Docs[i]
+		d.Backlinks = g.backlinks[i]
 		if d.Kind == corpus.KindPattern {
 			c.report.Patterns++
 		} else {
@@ -230,63 +418,13 @@ func (c *compilation) assemble(full bool) *corpus.Corpus {
 				out.Tags = append(out.Tags, t)
 			}
 		}
-		c.report.Links += len(d.Links)
-		edgeSeen := map[int32]bool{}
-		for _, l := range d.Links {
-			j, ok := index[l.Target]
-			if l.Broken || !ok || j == int32(i) || edgeSeen[j] {
-				continue
-			}
-			edgeSeen[j] = true
-			back[j] = append(back[j], int32(i))
-			if d.Kind == corpus.KindPattern && out.Docs[j].Kind == corpus.KindPattern {
-				out.Edges = append(out.Edges, corpus.Edge{From: int32(i), To: j})
-			}
-		}
 	}
-	for i := range out.Docs {
-		out.Docs[i].Backlinks = back[i] // ascending: i grows in the loop above
-	}
-	// A document's links are in source order, so its edges are not sorted
-	// by target yet.
-	slices.SortFunc(out.Edges, func(a, b corpus.Edge) int {
-		return cmp.Or(cmp.Compare(a.From, b.From), cmp.Compare(a.To, b.To))
-	})
 	slices.Sort(out.Blocks)
 	slices.Sort(out.Tags)
-	c.report.Edges = len(out.Edges)
-	if !full {
-		return out
-	}
-	if c.opts.Layout != nil {
-		c.layout(out)
-	}
-	if c.opts.Vocabulary != nil {
+	if full && c.opts.Vocabulary != nil {
 		if out.Words = c.opts.Vocabulary(out.Docs); len(out.Words) == 0 {
 			out.Words = nil
 		}
 	}
-	sum := sha256.Sum256(corpus.Encode(out))
-	out.Version = hex.EncodeToString(sum[:8])
 	return out
-}
-
-// layout places the patterns (pages are not in the graph) with the
-// layout function.
-func (c *compilation) layout(out *corpus.Corpus) {
-	nodes := out.Patterns()
-	node := make(map[int32]int32, len(nodes))
-	for n, i := range nodes {
-		node[int32(i)] = int32(n)
-	}
-	edges := make([]corpus.Edge, len(out.Edges))
-	for k, e := range out.Edges {
-		edges[k] = corpus.Edge{From: node[e.From], To: node[e.To]}
-	}
-	pos := c.opts.Layout(len(nodes), edges)
-	for n, i := range nodes {
-		if n < len(pos) {
-			out.Docs[i].X, out.Docs[i].Y = pos[n][0], pos[n][1]
-		}
-	}
 }

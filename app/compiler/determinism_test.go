@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"os"
 	"reflect"
+	"runtime"
 	"testing"
 	"testing/fstest"
 
@@ -109,5 +110,45 @@ func TestVersionFollowsContent(t *testing.T) {
 	}
 	if v("One.") == v("Two.") {
 		t.Errorf("different content, same version")
+	}
+}
+
+// TestParallelDeterministic compiles with 1 to 7 goroutines: the corpus
+// and the report must not depend on how the files were shared out.
+func TestParallelDeterministic(t *testing.T) {
+	fsys := synth.Files(300, 5)
+	fsys["broken.md"] = file("Broken", "*Code*\n\n***Problem***: [a](gone.html) [b](lost.html)\n\n***Variants***:\n\n* nameless\n")
+	fsys["bad.md"] = raw("title=Bad\ndate=never\n~~~~~~\n\nBody.\n")
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	var wantErr string
+	var wantRep Report
+	for _, procs := range []int{1, 2, 3, 7} {
+		runtime.GOMAXPROCS(procs)
+		_, rep, err := Compile(fsys, buildOptions())
+		if err == nil {
+			t.Fatalf("GOMAXPROCS=%d: no error for bad.md", procs)
+		}
+		if procs == 1 {
+			wantErr, wantRep = err.Error(), rep
+			continue
+		}
+		if err.Error() != wantErr || !reflect.DeepEqual(rep, wantRep) {
+			t.Errorf("GOMAXPROCS=%d: report differs from GOMAXPROCS=1", procs)
+		}
+	}
+	delete(fsys, "bad.md")
+	var want []byte
+	for _, procs := range []int{1, 2, 3, 7} {
+		runtime.GOMAXPROCS(procs)
+		c, _, err := Compile(fsys, buildOptions())
+		if err != nil {
+			t.Fatalf("GOMAXPROCS=%d: %v", procs, err)
+		}
+		got := corpus.Encode(c)
+		if want == nil {
+			want = got
+		} else if !bytes.Equal(got, want) {
+			t.Errorf("GOMAXPROCS=%d: corpus differs from GOMAXPROCS=1", procs)
+		}
 	}
 }

@@ -1,6 +1,7 @@
 package compiler
 
 import (
+	"fmt"
 	"io/fs"
 	"slices"
 	"strings"
@@ -225,5 +226,26 @@ func (brokenFS) Open(name string) (fs.File, error) {
 func TestNilFolder(t *testing.T) {
 	if _, _, err := Compile(nil, Options{}); err == nil {
 		t.Errorf("Compile(nil) succeeded, want an error")
+	}
+}
+
+// TestPanicBecomesError checks that a panic while compiling one file, a
+// bug some input triggers, is reported as an error on that file and does
+// not stop the others.
+func TestPanicBecomesError(t *testing.T) {
+	c := &compilation{}
+	done := make([]bool, 5)
+	c.each(len(done), func(_ *worker, i int) {
+		if i == 3 {
+			panic("boom")
+		}
+		done[i] = true
+	})
+	c.collectPanics(func(i int) string { return fmt.Sprintf("content/%d.md", i) })
+	if got, want := strs(c.report.Errors), []string{"content/3.md:1: cannot compile this file: internal error: boom"}; !slices.Equal(got, want) {
+		t.Errorf("errors = %q, want %q", got, want)
+	}
+	if want := []bool{true, true, true, false, true}; !slices.Equal(done, want) {
+		t.Errorf("done = %v, want %v", done, want)
 	}
 }

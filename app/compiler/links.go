@@ -48,7 +48,8 @@ func (c *compilation) classify(s *source, dest string) (t target, ok bool) {
 }
 
 // resolveLinks rewrites every internal link of a tree to the app's routes,
-// marks links to missing documents, and records the document's links.
+// marks links to missing documents, and records the document's links. It
+// only reads the compilation, so sources can be resolved in parallel.
 func (c *compilation) resolveLinks(s *source, doc ast.Node) {
 	seen := map[target]bool{}
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
@@ -64,8 +65,8 @@ func (c *compilation) resolveLinks(s *source, doc ast.Node) {
 		broken := to == nil
 		if broken {
 			line := s.bodyLine(offsetOf(link))
-			c.report.Broken = append(c.report.Broken, BrokenLink{File: s.name, Line: line, Target: t.slug})
-			c.warn(s, line, "link to missing pattern %q (shown as not yet written)", t.slug)
+			s.broken = append(s.broken, BrokenLink{File: s.name, Line: line, Target: t.slug})
+			s.warn(line, "link to missing pattern %q (shown as not yet written)", t.slug)
 			link.Destination = []byte(corpus.DocPath(corpus.KindPattern, t.slug))
 			link.SetAttributeString("class", []byte("broken"))
 			link.Title = []byte("Not yet written")

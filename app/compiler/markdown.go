@@ -1,10 +1,12 @@
 package compiler
 
 import (
+	"bufio"
 	"bytes"
 	"html"
 	"regexp"
-	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
@@ -173,15 +175,43 @@ func anchorsOf(doc ast.Node, src []byte) []string {
 	return ids
 }
 
-// render renders nodes to HTML with the pipeline's renderer.
-func render(md goldmark.Markdown, src []byte, nodes ...ast.Node) (string, error) {
-	var b bytes.Buffer
+// worker is what one goroutine of a compilation reuses from file to file:
+// its own goldmark pipeline, so that no parser or renderer state is shared,
+// and its output buffers.
+type worker struct {
+	md     goldmark.Markdown
+	out    bytes.Buffer
+	bw     *bufio.Writer // over out; goldmark would allocate one per call
+	text   textBuilder
+	panics []workerPanic
+}
+
+func newWorker() *worker {
+	w := &worker{md: newMarkdown()}
+	w.bw = bufio.NewWriter(&w.out)
+	return w
+}
+
+// render renders nodes to HTML with the worker's pipeline.
+func (w *worker) render(src []byte, nodes ...ast.Node) (string, error) {
+	w.out.Reset()
+	w.bw.Reset(&w.out)
 	for _, n := range nodes {
-		if err := md.Renderer().Render(&b, src, n); err != nil {
+		if err := w.md.Renderer().Render(w.bw, src, n); err != nil {
 			return "", err
 		}
 	}
-	return strings.TrimSpace(b.String()), nil
+	if err := w.bw.Flush(); err != nil {
+		return "", err
+	}
+	return string(bytes.TrimSpace(w.out.Bytes())), nil
+}
+
+// plainText is the package's plainText with the worker's buffer.
+func (w *worker) plainText(src []byte, nodes ...ast.Node) string {
+	w.text.reset()
+	w.text.nodes(src, nodes...)
+	return string(w.text.b)
 }
 
 // unescape resolves the backslash escapes and character references of
@@ -197,43 +227,109 @@ func unescape(v []byte, raw bool) []byte {
 }
 
 // plainText returns the text of nodes, with blocks and line breaks turned
-// into single spaces; it is what search indexes and summaries show.
+// into single spaces and every run of white space folded to one space; it
+// is what search indexes and summaries show.
 func plainText(src []byte, nodes ...ast.Node) string {
-	var b strings.Builder
-	space := func() {
-		if b.Len() > 0 && !strings.HasSuffix(b.String(), " ") {
-			b.WriteByte(' ')
+	var t textBuilder
+	t.nodes(src, nodes...)
+	return string(t.b)
+}
+
+// textBuilder collects plain text, folding each run of white space into a
+// single space and dropping it at both ends, like
+// strings.Join(strings.Fields(s), " ") without the copies.
+type textBuilder struct {
+	b     []byte
+	space bool // a space is due before the next word
+	first bool // stop at the first word (hasText)
+}
+
+func (t *textBuilder) reset() { t.b, t.space = t.b[:0], false }
+
+// sep ends a word.
+func (t *textBuilder) sep() { t.space = true }
+
+// asciiSpace marks the ASCII bytes that unicode.IsSpace accepts.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
+func (t *textBuilder) write(p []byte) {
+	for i := 0; i < len(p); {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			if asciiSpace[c] {
+				t.space = true
+				i++
+				continue
+			}
+			j := i + 1
+			for j < len(p) && p[j] < utf8.RuneSelf && !asciiSpace[p[j]] {
+				j++
+			}
+			t.word(p[i:j])
+			i = j
+			continue
 		}
+		r, n := utf8.DecodeRune(p[i:])
+		if unicode.IsSpace(r) {
+			t.space = true
+		} else {
+			t.word(p[i : i+n])
+		}
+		i += n
 	}
+}
+
+// word appends a piece of a word, after a space if one is due.
+func (t *textBuilder) word(w []byte) {
+	if t.space && len(t.b) > 0 {
+		t.b = append(t.b, ' ')
+	}
+	t.space = false
+	t.b = append(t.b, w...)
+}
+
+// hasText reports whether nodes hold any text but white space, as
+// plainText would return it; it stops at the first word.
+func hasText(src []byte, nodes ...ast.Node) bool {
+	t := textBuilder{first: true}
+	t.nodes(src, nodes...)
+	return len(t.b) > 0
+}
+
+// nodes appends the text of nodes.
+func (t *textBuilder) nodes(src []byte, nodes ...ast.Node) {
 	for _, n := range nodes {
 		_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if t.first && len(t.b) > 0 {
+				return ast.WalkStop, nil
+			}
 			if n.Type() == ast.TypeBlock {
-				space()
+				t.sep()
 			}
 			if !entering {
 				return ast.WalkContinue, nil
 			}
 			switch n := n.(type) {
 			case *ast.Text:
-				b.Write(unescape(n.Segment.Value(src), n.IsRaw()))
+				t.write(unescape(n.Segment.Value(src), n.IsRaw()))
 				if n.SoftLineBreak() || n.HardLineBreak() {
-					space()
+					t.sep()
 				}
 			case *ast.String:
-				b.Write(n.Value)
+				t.write(n.Value)
 			case *ast.CodeSpan:
 				for c := n.FirstChild(); c != nil; c = c.NextSibling() {
-					if t, ok := c.(*ast.Text); ok {
-						b.Write(t.Segment.Value(src))
+					if txt, ok := c.(*ast.Text); ok {
+						t.write(txt.Segment.Value(src))
 					}
 				}
 				return ast.WalkSkipChildren, nil
 			case *ast.AutoLink:
-				b.Write(n.Label(src))
+				t.write(n.Label(src))
 			case *ast.FencedCodeBlock, *ast.CodeBlock:
 				for i := range n.Lines().Len() {
 					seg := n.Lines().At(i)
-					b.Write(seg.Value(src))
+					t.write(seg.Value(src))
 				}
 				return ast.WalkSkipChildren, nil
 			case *ast.HTMLBlock, *ast.RawHTML, *east.FootnoteLink, *east.FootnoteBacklink:
@@ -242,5 +338,4 @@ func plainText(src []byte, nodes ...ast.Node) string {
 			return ast.WalkContinue, nil
 		})
 	}
-	return strings.Join(strings.Fields(b.String()), " ")
 }

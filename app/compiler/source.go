@@ -24,7 +24,10 @@ type source struct {
 	lines []int  // byte offset of the start of every line
 	body  int    // offset of the body in text
 	doc   corpus.Doc
-	tree  ast.Node // the parsed body
+	tree  ast.Node // the parsed body, until it is rendered
+
+	warnings []Diagnostic // about this file, merged into the report at the end
+	broken   []BrokenLink
 }
 
 // lineOf returns the 1-based line of a byte offset into text.

@@ -3,7 +3,6 @@ package compiler
 import (
 	"strings"
 
-	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	east "github.com/yuin/goldmark/extension/ast"
 
@@ -78,7 +77,7 @@ func labelOf(n ast.Node, src []byte) (string, bool) {
 func dropLabel(p ast.Node, src []byte) bool {
 	p.RemoveChild(p, p.FirstChild())
 	trimLeading(p, src, ":")
-	return strings.TrimSpace(plainText(src, p)) != ""
+	return hasText(src, p)
 }
 
 // trimLeading removes white space and the characters in cut from the start
@@ -133,7 +132,7 @@ func splitAliases(text string) []string {
 
 // variantsOf turns the items of a bullet list into named variants,
 // removing the names from the tree so that the rendered text follows them.
-func variantsOf(md goldmark.Markdown, list *ast.List, src []byte) ([]corpus.Variant, []int, error) {
+func (w *worker) variantsOf(list *ast.List, src []byte) ([]corpus.Variant, []int, error) {
 	var out []corpus.Variant
 	var unnamed []int
 	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
@@ -141,7 +140,7 @@ func variantsOf(md goldmark.Markdown, list *ast.List, src []byte) ([]corpus.Vari
 		var v corpus.Variant
 		if first != nil {
 			v.Names = takeNames(first, src)
-			if strings.TrimSpace(plainText(src, first)) == "" {
+			if !hasText(src, first) {
 				item.RemoveChild(item, first)
 			}
 		}
@@ -152,12 +151,12 @@ func variantsOf(md goldmark.Markdown, list *ast.List, src []byte) ([]corpus.Vari
 		for c := item.FirstChild(); c != nil; c = c.NextSibling() {
 			children = append(children, c)
 		}
-		html, err := render(md, src, children...)
+		html, err := w.render(src, children...)
 		if err != nil {
 			return nil, nil, err
 		}
 		v.HTML = html
-		v.Text = plainText(src, children...)
+		v.Text = w.plainText(src, children...)
 		out = append(out, v)
 	}
 	return out, unnamed, nil
@@ -217,7 +216,7 @@ func offsetOf(n ast.Node) int {
 
 // structure fills a pattern's summary, sections, aliases and variants from
 // its tree. The tree's links must already be resolved.
-func (c *compilation) structure(s *source, doc ast.Node) error {
+func (w *worker) structure(s *source, doc ast.Node) error {
 	d := &s.doc
 	src := s.text[s.body:]
 	var summary []ast.Node
@@ -255,15 +254,15 @@ func (c *compilation) structure(s *source, doc ast.Node) error {
 		summary = append(summary, footnotes)
 	}
 	var err error
-	if d.Summary, err = render(c.md, src, summary...); err != nil {
+	if d.Summary, err = w.render(src, summary...); err != nil {
 		return err
 	}
-	d.SummaryText = plainText(src, summary...)
+	d.SummaryText = w.plainText(src, summary...)
 	for gi, g := range groups {
 		nodes := g.nodes
 		switch strings.ToLower(g.label) {
 		case labelAliases:
-			d.Aliases = splitAliases(plainText(src, nodes...))
+			d.Aliases = splitAliases(w.plainText(src, nodes...))
 		case labelVariants:
 			var rest []ast.Node
 			for _, n := range nodes {
@@ -272,12 +271,12 @@ func (c *compilation) structure(s *source, doc ast.Node) error {
 					rest = append(rest, n)
 					continue
 				}
-				vs, unnamed, err := variantsOf(c.md, list, src)
+				vs, unnamed, err := w.variantsOf(list, src)
 				if err != nil {
 					return err
 				}
 				for _, off := range unnamed {
-					c.warn(s, s.bodyLine(off), "variant has no bold name")
+					s.warn(s.bodyLine(off), "variant has no bold name")
 				}
 				d.Variants = append(d.Variants, vs...)
 			}
@@ -286,21 +285,18 @@ func (c *compilation) structure(s *source, doc ast.Node) error {
 		if gi == len(groups)-1 && footnotes != nil {
 			nodes = append(nodes, footnotes)
 		}
-		html, err := render(c.md, src, nodes...)
+		html, err := w.render(src, nodes...)
 		if err != nil {
 			return err
 		}
-		d.Sections = append(d.Sections, corpus.Section{Label: g.label, HTML: html, Text: plainText(src, nodes...)})
+		d.Sections = append(d.Sections, corpus.Section{Label: g.label, HTML: html, Text: w.plainText(src, nodes...)})
 	}
 	return nil
 }
 
-// isPattern reports whether a body has the pattern form: a building-block
-// line or at least one labelled section.
-func isPattern(doc ast.Node, src []byte) bool {
-	if blocksLine(doc, src) != nil {
-		return true
-	}
+// hasLabel reports whether a body has a labelled section; with a
+// building-block line, that makes it a pattern.
+func hasLabel(doc ast.Node, src []byte) bool {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if _, ok := labelOf(n, src); ok {
 			return true

@@ -23,7 +23,7 @@ var ErrFormat = errors.New("corpus: bad artifact")
 // deterministic encoding (same corpus, same bytes) that decodes without
 // reflection, which matters in WASM.
 func Encode(c *Corpus) []byte {
-	var e encoder
+	e := encoder{buf: make([]byte, 0, sizeHint(c))}
 	e.buf = append(e.buf, magic...)
 	e.uint(FormatVersion)
 	e.str(c.Version)
@@ -116,6 +116,45 @@ func (c *Corpus) checkIndices() error {
 // minDocSize is the fewest bytes an encoded Doc takes: 19 lengths, counts
 // and numbers of at least a byte each, and two 4-byte floats.
 const minDocSize = 19 + 8
+
+// sizeHint returns an upper bound of the encoded size of c when its lists
+// and strings are shorter than 2^35 bytes (5-byte lengths), so that Encode
+// allocates once.
+func sizeHint(c *Corpus) int {
+	const num = 5 // a length or a count
+	strs := func(ss []string) int {
+		n := num
+		for _, s := range ss {
+			n += num + len(s)
+		}
+		return n
+	}
+	n := len(magic) + 4*num + len(c.Version) + strs(c.Blocks) + strs(c.Tags) + 3*num
+	for i := range c.Docs {
+		d := &c.Docs[i]
+		n += 16*num + len(d.Slug) + len(d.Title) + len(d.Date) + len(d.Status) + len(d.Description) +
+			len(d.Summary) + len(d.SummaryText) + len(d.HTML) + len(d.Text) + 8 +
+			strs(d.Tags) + strs(d.Blocks) + strs(d.Aliases) + strs(d.Anchors)
+		for _, f := range d.Meta {
+			n += 2*num + len(f.Key) + len(f.Value)
+		}
+		for _, s := range d.Sections {
+			n += 3*num + len(s.Label) + len(s.HTML) + len(s.Text)
+		}
+		for _, v := range d.Variants {
+			n += 2*num + strs(v.Names) + len(v.HTML) + len(v.Text)
+		}
+		for _, l := range d.Links {
+			n += 3*num + len(l.Target) + len(l.Anchor)
+		}
+		n += len(d.Backlinks) * num
+	}
+	n += len(c.Edges) * 2 * num
+	for _, w := range c.Words {
+		n += 2*num + len(w.Text) + len(w.Docs)*num
+	}
+	return n
+}
 
 type encoder struct{ buf []byte }
 
