@@ -15,12 +15,26 @@ import (
 type home struct {
 	app.Compo
 
+	// Resets clears the filters whenever it changes: an idle kiosk
+	// returns to an unfiltered catalog (booth.go).
+	Resets int
+
 	c     *corpus.Corpus
 	block string // the building block filter, or ""
 	tag   string // the tag filter, or ""
 }
 
 func newHome(c *corpus.Corpus) *home { return &home{c: c} }
+
+// resetAt sets Resets.
+func (h *home) resetAt(n int) *home {
+	h.Resets = n
+	return h
+}
+
+// OnUpdate clears the filters: Resets, the only field the shell sets,
+// changed.
+func (h *home) OnUpdate(ctx app.Context) { h.block, h.tag = "", "" }
 
 // Render draws the introduction, the filters and the cards.
 func (h *home) Render() app.UI {
