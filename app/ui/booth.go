@@ -46,6 +46,7 @@ func (s *Shell) onKiosk(ctx app.Context, on bool) { s.kiosk = on }
 func (s *Shell) onKioskIdle(ctx app.Context) {
 	s.setQuery("")
 	s.result = search.Result{}
+	s.homeResets++
 	if app.IsClient {
 		// go-app drops Value(""), so the box would keep what was typed.
 		if q := app.Window().GetElementByID("q"); q.Truthy() {

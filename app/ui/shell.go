@@ -37,8 +37,9 @@ type Shell struct {
 	releaseKeys func() // removes the keyboard shortcuts' listener
 
 	// Booth mode (booth.go).
-	kiosk    bool             // kiosk mode is on
-	featured []booth.Featured // the patterns a kiosk features
+	kiosk      bool             // kiosk mode is on
+	featured   []booth.Featured // the patterns a kiosk features
+	homeResets int              // counts idle returns home, which clear the filters
 }
 
 // NewShell returns the root component for a corpus and its search index.
@@ -169,7 +170,7 @@ func (s *Shell) header() app.UI {
 func (s *Shell) view() app.UI {
 	switch s.route.kind {
 	case viewHome:
-		return newHome(s.c)
+		return newHome(s.c).resetAt(s.homeResets)
 	case viewPattern, viewLegacy:
 		if s.c.Docs[s.route.doc].Kind == corpus.KindPage {
 			return pageView(s.c, s.route.doc)
