@@ -250,6 +250,13 @@ func TestBoothKioskIdleReturnsHome(t *testing.T) {
 		failWithScreenshot(t, ctx, "the search box still holds %q", got)
 	}
 
+	// A filter left on the catalog is cleared too.
+	must(t, ctx, "filter", chromedp.Click(chromedp.CSS(`.filter-row .filter:nth-child(2)`)),
+		chromedp.WaitVisible(chromedp.CSS(`.filter-row .filter:nth-child(2)[aria-pressed="true"]`)))
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector(".filter-row .filter:first-child").getAttribute("aria-pressed") === "true"`, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+		failWithScreenshot(t, ctx, "the idle kiosk kept the catalog filtered: %v", err)
+	}
+
 	// Remembered across a reload.
 	must(t, ctx, "reload", chromedp.Navigate(srv.URL+"/patterns/booth"), ready(), chromedp.WaitVisible(chromedp.CSS("#shell.kiosk")))
 
