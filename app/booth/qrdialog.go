@@ -30,6 +30,8 @@ type QRButton struct {
 	loc      location
 	choice   int       // 0: the served address; k: the LAN address k-1
 	opener   app.Value // the button, focused again on close
+
+	releaseKeys func() // removes the dialog's keyboard listener
 }
 
 // NewQRButton returns a QR button for an app path.
@@ -57,11 +59,15 @@ func (b *QRButton) ID(id string) *QRButton {
 func (b *QRButton) OnUpdate(ctx app.Context) {
 	if b.open && b.openPath != b.Path {
 		b.open = false
+		b.stopKeys()
 	}
 }
 
-// OnDismount forgets the opener.
-func (b *QRButton) OnDismount() { b.opener = nil }
+// OnDismount forgets the opener and removes the keyboard listener.
+func (b *QRButton) OnDismount() {
+	b.opener = nil
+	b.stopKeys()
+}
 
 // url is the address the code shows.
 func (b *QRButton) url() string {
@@ -79,11 +85,13 @@ func (b *QRButton) onOpen(ctx app.Context, e app.Event) {
 	b.choice = 0
 	b.open, b.openPath = true, b.Path
 	b.opener = ctx.JSSrc()
+	b.listenKeys(ctx)
 	focusByID(ctx, "qr-close")
 }
 
 func (b *QRButton) close(ctx app.Context) {
 	b.open = false
+	b.stopKeys()
 	// Focus the opener now: the element that handled the event goes away
 	// with the dialog, and a deferred call from its context would not run.
 	if b.opener != nil && b.opener.Truthy() && isFunc(b.opener, "focus") {
@@ -102,15 +110,54 @@ func (b *QRButton) onBackdrop(ctx app.Context, e app.Event) {
 	ctx.PreventUpdate()
 }
 
-// onKey closes the dialog on Escape.
-func (b *QRButton) onKey(ctx app.Context, e app.Event) {
-	if e.Get("key").String() == "Escape" {
-		e.PreventDefault()
-		e.Call("stopPropagation")
-		b.close(ctx)
+// listenKeys closes the dialog on Escape and keeps Tab inside it. It is a
+// listener of its own, not a go-app handler, because go-app runs handlers
+// after the event, too late to stop the focus from leaving.
+func (b *QRButton) listenKeys(ctx app.Context) {
+	b.stopKeys()
+	b.releaseKeys = listen(app.Window().Get("document"), "keydown", true, func(e app.Value) {
+		switch e.Get("key").String() {
+		case "Escape":
+			e.Call("preventDefault")
+			e.Call("stopPropagation")
+			ctx.Dispatch(b.close)
+		case "Tab":
+			trapTab(e)
+		}
+	})
+}
+
+// stopKeys removes the keyboard listener.
+func (b *QRButton) stopKeys() {
+	if b.releaseKeys != nil {
+		b.releaseKeys()
+		b.releaseKeys = nil
+	}
+}
+
+// trapTab wraps the focus from the dialog's last button to its first, and
+// back with Shift+Tab, so that the page behind the modal is out of reach.
+func trapTab(e app.Value) {
+	doc := app.Window().Get("document")
+	dialog := doc.Call("getElementById", "qr-dialog")
+	if !dialog.Truthy() {
 		return
 	}
-	ctx.PreventUpdate()
+	buttons := dialog.Call("querySelectorAll", "button")
+	n := buttons.Length()
+	if n == 0 {
+		return
+	}
+	first, last := buttons.Index(0), buttons.Index(n-1)
+	active := doc.Get("activeElement")
+	switch {
+	case e.Get("shiftKey").Truthy() && (active.Equal(first) || !dialog.Call("contains", active).Truthy()):
+		e.Call("preventDefault")
+		last.Call("focus")
+	case !e.Get("shiftKey").Truthy() && (active.Equal(last) || !dialog.Call("contains", active).Truthy()):
+		e.Call("preventDefault")
+		first.Call("focus")
+	}
 }
 
 // Render draws the button, and the dialog when it is open.
@@ -150,7 +197,7 @@ func (b *QRButton) dialog() app.UI {
 		heading = "Scan to open “" + b.Name + "”"
 	}
 	lan := b.loc.lanURLs(b.Path)
-	return app.Div().Class("qr-backdrop").OnClick(b.onBackdrop).OnKeyDown(b.onKey).Body(
+	return app.Div().Class("qr-backdrop").OnClick(b.onBackdrop).Body(
 		app.Div().
 			ID("qr-dialog").
 			Class("qr-dialog").

@@ -211,6 +211,15 @@ func TestBoothQRCodeOffersLANAddress(t *testing.T) {
 		failWithScreenshot(t, ctx, "LAN choices %q do not list %s", got, lanURL)
 	}
 	checkCodeOf(t, ctx, "#qr-code", srv.URL+"/patterns/swag")
+	// Tab stays in the modal: from Close, the last button, to the first.
+	must(t, ctx, "press Tab", chromedp.KeyEvent("\t"), chromedp.Sleep(100*time.Millisecond))
+	if got := eval[string](t, ctx, `document.activeElement.closest("#qr-dialog") ? document.activeElement.className : "outside: " + document.activeElement.tagName`); got != "qr-choice" {
+		failWithScreenshot(t, ctx, "Tab from the dialog's last button went to %q, want its first", got)
+	}
+	must(t, ctx, "press Shift+Tab", chromedp.KeyEvent("\t", chromedp.KeyModifiers(chromedp.ModifierShift)), chromedp.Sleep(100*time.Millisecond))
+	if got := eval[string](t, ctx, `document.activeElement.id`); got != "qr-close" {
+		failWithScreenshot(t, ctx, "Shift+Tab from the dialog's first button went to %q, want Close", got)
+	}
 	must(t, ctx, "choose the LAN address", chromedp.Click(chromedp.CSS("#qr-lan li:first-child button")))
 	waitText(t, ctx, "#qr-url", lanURL)
 	checkCodeOf(t, ctx, "#qr-code", lanURL)
