@@ -52,7 +52,8 @@ func TestScreenshots(t *testing.T) {
 
 // TestBoothScreenshots saves the booth views (app/booth) on a laptop and a
 // tablet: the QR dialog of a pattern on localhost, in both themes, a
-// kiosk's home and pattern, and a pattern as printed. The server says it is
+// kiosk's home and pattern, a pattern as printed and search results with
+// their QR buttons. The server says it is
 // also at a LAN address, as `explorer -addr :8000` does on a booth's
 // laptop. It runs only when SCREENSHOTS names a folder.
 func TestBoothScreenshots(t *testing.T) {
@@ -89,6 +90,8 @@ func TestBoothScreenshots(t *testing.T) {
 			chromedp.WaitVisible(chromedp.CSS("#shell.kiosk"))}},
 		{"booth-print", []chromedp.Action[chromedp.Void]{chromedp.Navigate(srv.URL + "/patterns/booth?kiosk=0"), ready(),
 			chromedp.WaitReady(chromedp.CSS("#handout-qr")), media("print", false)}},
+		{"booth-results", []chromedp.Action[chromedp.Void]{media("", false), chromedp.Navigate(srv.URL + "/search?q=conf"), ready(),
+			chromedp.WaitVisible(chromedp.CSS("#result-qr-0"))}},
 	}
 	for _, size := range [][2]int64{{1280, 800}, {768, 1024}} {
 		for _, v := range views {
