@@ -91,7 +91,7 @@ const (
 )
 
 // peerBudget bounds the keystrokes of one engine on one corpus.
-const peerBudget = 40 * time.Second
+const peerBudget = 75 * time.Second
 
 // Run measures everything, prints the table to opts.Out and writes it, with
 // the machine and the date, to opts.Results. A part that fails is reported
@@ -102,7 +102,7 @@ func Run(ctx context.Context, opts Options) error {
 		return err
 	}
 	r := &runner{opts: opts, start: time.Now(), chromium: findChromium()}
-	r.machine = describeMachine(goTool(), r.chromium)
+	r.machine = describeMachine(goTool(), r.chromium, opts.Repo)
 	r.logf("machine: %s", r.machine)
 	tmp, err := os.MkdirTemp("", "explorer-bench-")
 	if err != nil {

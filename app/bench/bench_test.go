@@ -71,6 +71,9 @@ func TestTable(t *testing.T) {
 	tb.judge("Load", "cold", "< 1.5 s", true)
 	tb.judge("Size", "wasm | raw", "< 1 MiB", false)
 	md := tb.Markdown()
+	if strings.Index(md, "| Size |") > strings.Index(md, "| Load |") {
+		t.Errorf("Size rows should come before Load rows:\n%s", md)
+	}
 	for _, want := range []string{
 		"| area | metric | our corpus | 1,000 | 10,000 | goal |",
 		"| Load | cold | 1.00 s | – | 2.00 s | ✅ < 1.5 s |",

@@ -116,6 +116,7 @@ func prepare(ctx context.Context, repo, tmp, name string, col int, dir string, c
 	if err := goRun(ctx, repo, nil, "build", "-trimpath", "-overlay", overlay, "-o", s.server, mainPkg); err != nil {
 		return nil, err
 	}
+	logf("%s: writing the compressed twins", name)
 	stats, err := precompress.Dir(web, compression)
 	if err != nil {
 		return nil, fmt.Errorf("prepare %s: precompress: %w", name, err)

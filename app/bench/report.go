@@ -7,6 +7,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"slices"
 	"strings"
 	"time"
 )
@@ -63,12 +64,29 @@ func (t *table) judge(area, metric, goal string, met bool) {
 	}
 }
 
+// areaOrder is the order of the areas in the table; rows keep their order
+// within an area.
+var areaOrder = []string{"Corpus", "Size", "Load", "Search", "Graph", "Build", "Server", "Side by side"}
+
+// sorted returns the rows ordered by area.
+func (t *table) sorted() []*row {
+	rank := func(area string) int {
+		if i := slices.Index(areaOrder, area); i >= 0 {
+			return i
+		}
+		return len(areaOrder)
+	}
+	rows := slices.Clone(t.rows)
+	slices.SortStableFunc(rows, func(a, b *row) int { return rank(a.area) - rank(b.area) })
+	return rows
+}
+
 // Markdown renders the table.
 func (t *table) Markdown() string {
 	var b strings.Builder
 	b.WriteString("| area | metric | " + strings.Join(columnNames[:], " | ") + " | goal |\n")
 	b.WriteString("| --- | --- |" + strings.Repeat(" ---: |", numCols) + " --- |\n")
-	for _, r := range t.rows {
+	for _, r := range t.sorted() {
 		cells := make([]string, numCols)
 		for i, c := range r.cells {
 			cells[i] = c
@@ -134,12 +152,13 @@ func fmtMB(n float64) string { return fmt.Sprintf("%.2f MB (%s)", n/1e6, fmtByte
 
 // machine describes where the bench ran.
 type machine struct {
-	CPU, Go, Chromium, Memory, Date string
-	Cores                           int
+	CPU, Go, Chromium, Memory, Date, Source string
+	Cores                                   int
 }
 
-// describeMachine reads the CPU model, memory, Go and Chromium versions.
-func describeMachine(goTool, chromium string) machine {
+// describeMachine reads the CPU model, memory, Go and Chromium versions,
+// and the commit measured.
+func describeMachine(goTool, chromium, repo string) machine {
 	m := machine{CPU: "unknown", Cores: runtime.NumCPU(), Go: runtime.Version(), Chromium: "not found",
 		Date: time.Now().UTC().Format("2006-01-02 15:04 UTC")}
 	if b, err := os.ReadFile("/proc/cpuinfo"); err == nil {
@@ -164,6 +183,12 @@ func describeMachine(goTool, chromium string) machine {
 	if out, err := exec.Command(goTool, "version").Output(); err == nil {
 		m.Go = strings.TrimSpace(strings.TrimPrefix(string(out), "go version "))
 	}
+	if out, err := exec.Command("git", "-C", repo, "rev-parse", "--short", "HEAD").Output(); err == nil {
+		m.Source = "commit " + strings.TrimSpace(string(out))
+		if st, err := exec.Command("git", "-C", repo, "status", "--porcelain", "--untracked-files=no").Output(); err == nil && len(st) > 0 {
+			m.Source += " with uncommitted changes"
+		}
+	}
 	if chromium != "" {
 		if out, err := exec.Command(chromium, "--version").Output(); err == nil {
 			m.Chromium = strings.TrimSpace(string(out))
@@ -178,5 +203,9 @@ func (m machine) String() string {
 	if m.Memory != "" {
 		mem = ", " + m.Memory + " RAM"
 	}
-	return fmt.Sprintf("%s, %d cores%s · Go %s · %s · %s", m.CPU, m.Cores, mem, m.Go, m.Chromium, m.Date)
+	src := ""
+	if m.Source != "" {
+		src = " · " + m.Source
+	}
+	return fmt.Sprintf("%s, %d cores%s · Go %s · %s · %s%s", m.CPU, m.Cores, mem, m.Go, m.Chromium, m.Date, src)
 }
