@@ -105,8 +105,12 @@ func TestQRButtonDialog(t *testing.T) {
 
 	// Opened on localhost, with the server's LAN address.
 	b.open, b.openPath = true, b.Path
-	b.loc = location{origin: "http://127.0.0.1:8000", scheme: "http:", hostname: "127.0.0.1", lan: []string{"192.0.2.10:8000"}}
-	html = app.HTMLString(b.Render())
+	if html := app.HTMLString(b.Render()); strings.Contains(html, `aria-expanded="false"`) || !strings.Contains(html, `id="qr-dialog"`) {
+		t.Errorf("open button: %s", html)
+	}
+	d := NewQRDialog(b.Path).Title("Booth")
+	d.loc = location{origin: "http://127.0.0.1:8000", scheme: "http:", hostname: "127.0.0.1", lan: []string{"192.0.2.10:8000"}}
+	html = app.HTMLString(d.Render())
 	for _, want := range []string{
 		`id="qr-dialog"`, `role="dialog"`, ` aria-modal`, "Scan to open “Booth”",
 		`<code id="qr-url">http://127.0.0.1:8000/patterns/booth</code>`,
@@ -122,16 +126,16 @@ func TestQRButtonDialog(t *testing.T) {
 	}
 
 	// The LAN address chosen.
-	b.choice = 1
-	html = app.HTMLString(b.Render())
+	d.choice = 1
+	html = app.HTMLString(d.Render())
 	if attrs, _ := svgOf(t, html[strings.Index(html, `id="qr-dialog"`):]); attrs["data-text"] != "http://192.0.2.10:8000/patterns/booth" {
 		t.Errorf("with the LAN address chosen the code encodes %q", attrs["data-text"])
 	}
 
 	// On a LAN address there is no warning.
-	b.choice = 0
-	b.loc = location{origin: "http://192.0.2.10:8000", scheme: "http:", hostname: "192.0.2.10"}
-	if html = app.HTMLString(b.Render()); strings.Contains(html, "qr-localhost") {
+	d.choice = 0
+	d.loc = location{origin: "http://192.0.2.10:8000", scheme: "http:", hostname: "192.0.2.10"}
+	if html = app.HTMLString(d.Render()); strings.Contains(html, "qr-localhost") {
 		t.Errorf("a LAN address gets the localhost warning: %s", html)
 	}
 

@@ -8,11 +8,7 @@ import (
 const localhostNote = "Phones can't reach localhost — serve on your LAN address or publish the static export."
 
 // QRButton is a button that shows a large QR code of an app path's
-// address in a dialog, for a visitor to scan from a metre away. The
-// address is computed in the browser from where the app is served, so it
-// is right on localhost, on a LAN address and on a CDN. On localhost the
-// dialog says that phones cannot reach it, and offers the server's LAN
-// addresses when the server passed them (EnvLAN).
+// address in a QRDialog, for a visitor to scan from a metre away.
 type QRButton struct {
 	app.Compo
 
@@ -26,12 +22,8 @@ type QRButton struct {
 	ElemID string
 
 	open     bool
-	openPath string // the path the dialog was opened for
-	loc      location
-	choice   int       // 0: the served address; k: the LAN address k-1
+	openPath string    // the path the dialog was opened for
 	opener   app.Value // the button, focused again on close
-
-	releaseKeys func() // removes the dialog's keyboard listener
 }
 
 // NewQRButton returns a QR button for an app path.
@@ -59,39 +51,22 @@ func (b *QRButton) ID(id string) *QRButton {
 func (b *QRButton) OnUpdate(ctx app.Context) {
 	if b.open && b.openPath != b.Path {
 		b.open = false
-		b.stopKeys()
 	}
 }
 
-// OnDismount forgets the opener and removes the keyboard listener.
-func (b *QRButton) OnDismount() {
-	b.opener = nil
-	b.stopKeys()
-}
-
-// url is the address the code shows.
-func (b *QRButton) url() string {
-	if lan := b.loc.lanURLs(b.Path); b.choice > 0 && b.choice <= len(lan) {
-		return lan[b.choice-1]
-	}
-	return b.loc.url(b.Path)
-}
+// OnDismount forgets the opener.
+func (b *QRButton) OnDismount() { b.opener = nil }
 
 func (b *QRButton) onOpen(ctx app.Context, e app.Event) {
-	b.loc = here()
-	if !b.loc.known() {
+	if !here().known() {
 		return
 	}
-	b.choice = 0
 	b.open, b.openPath = true, b.Path
 	b.opener = ctx.JSSrc()
-	b.listenKeys(ctx)
-	focusByID(ctx, "qr-close")
 }
 
 func (b *QRButton) close(ctx app.Context) {
 	b.open = false
-	b.stopKeys()
 	// Focus the opener now: the element that handled the event goes away
 	// with the dialog, and a deferred call from its context would not run.
 	if b.opener != nil && b.opener.Truthy() && isFunc(b.opener, "focus") {
@@ -99,12 +74,110 @@ func (b *QRButton) close(ctx app.Context) {
 	}
 }
 
-func (b *QRButton) onClose(ctx app.Context, e app.Event) { b.close(ctx) }
+// Render draws the button, and the dialog when it is open.
+func (b *QRButton) Render() app.UI {
+	label := "QR code"
+	aria := "Show a QR code of this page"
+	if b.Name != "" {
+		aria = "Show a QR code of " + b.Name
+	}
+	class := "booth-button qr-button"
+	if b.Compact {
+		class += " booth-icon-only"
+	}
+	return app.Span().Class("qr-open").Body(
+		app.Button().
+			Type("button").
+			ID(b.ElemID).
+			Class(class).
+			Title(aria).
+			Aria("label", aria).
+			Aria("haspopup", "dialog").
+			Aria("expanded", b.open).
+			OnClick(b.onOpen).
+			Body(
+				QRIcon(),
+				app.If(!b.Compact, func() app.UI { return app.Span().Class("booth-label").Text(label) }),
+			),
+		app.If(b.open, func() app.UI { return NewQRDialog(b.Path).Title(b.Name).Closed(b.close) }),
+	)
+}
+
+// QRDialog is the modal panel with the large code of an app path's
+// address. The address is computed in the browser from where the app is
+// served, so it is right on localhost, on a LAN address and on a CDN. On
+// localhost the dialog says that phones cannot reach it, and offers the
+// server's LAN addresses when the server passed them (EnvLAN). A QRButton
+// opens one; a list of many paths can share one, opened by its owner.
+type QRDialog struct {
+	app.Compo
+
+	// Path is the app path the code opens.
+	Path string
+	// Name is what the path shows, for the heading.
+	Name string
+	// OnClose is called when the visitor closes the dialog.
+	OnClose func(app.Context)
+
+	loc         location
+	choice      int    // 0: the served address; k: the LAN address k-1
+	forPath     string // the path loc and choice were set for
+	releaseKeys func() // removes the dialog's keyboard listener
+}
+
+// NewQRDialog returns an open dialog for an app path.
+func NewQRDialog(path string) *QRDialog { return &QRDialog{Path: path} }
+
+// Title sets what the path shows.
+func (d *QRDialog) Title(name string) *QRDialog {
+	d.Name = name
+	return d
+}
+
+// Closed sets what closing the dialog does; the owner stops rendering it.
+func (d *QRDialog) Closed(f func(app.Context)) *QRDialog {
+	d.OnClose = f
+	return d
+}
+
+// OnMount reads the address, listens to the keys and focuses Close.
+func (d *QRDialog) OnMount(ctx app.Context) {
+	d.loc, d.choice, d.forPath = here(), 0, d.Path
+	d.listenKeys(ctx)
+	focusByID(ctx, "qr-close")
+}
+
+// OnUpdate starts over at the served address when the path changes.
+func (d *QRDialog) OnUpdate(ctx app.Context) {
+	if d.forPath != d.Path {
+		d.choice, d.forPath = 0, d.Path
+	}
+}
+
+// OnDismount removes the keyboard listener.
+func (d *QRDialog) OnDismount() { d.stopKeys() }
+
+// url is the address the code shows.
+func (d *QRDialog) url() string {
+	if lan := d.loc.lanURLs(d.Path); d.choice > 0 && d.choice <= len(lan) {
+		return lan[d.choice-1]
+	}
+	return d.loc.url(d.Path)
+}
+
+func (d *QRDialog) close(ctx app.Context) {
+	d.stopKeys()
+	if d.OnClose != nil {
+		d.OnClose(ctx)
+	}
+}
+
+func (d *QRDialog) onClose(ctx app.Context, e app.Event) { d.close(ctx) }
 
 // onBackdrop closes the dialog on a click outside its panel.
-func (b *QRButton) onBackdrop(ctx app.Context, e app.Event) {
+func (d *QRDialog) onBackdrop(ctx app.Context, e app.Event) {
 	if e.Get("target").Equal(e.Get("currentTarget")) {
-		b.close(ctx)
+		d.close(ctx)
 		return
 	}
 	ctx.PreventUpdate()
@@ -113,14 +186,14 @@ func (b *QRButton) onBackdrop(ctx app.Context, e app.Event) {
 // listenKeys closes the dialog on Escape and keeps Tab inside it. It is a
 // listener of its own, not a go-app handler, because go-app runs handlers
 // after the event, too late to stop the focus from leaving.
-func (b *QRButton) listenKeys(ctx app.Context) {
-	b.stopKeys()
-	b.releaseKeys = listen(app.Window().Get("document"), "keydown", true, func(e app.Value) {
+func (d *QRDialog) listenKeys(ctx app.Context) {
+	d.stopKeys()
+	d.releaseKeys = listen(app.Window().Get("document"), "keydown", true, func(e app.Value) {
 		switch e.Get("key").String() {
 		case "Escape":
 			e.Call("preventDefault")
 			e.Call("stopPropagation")
-			ctx.Dispatch(b.close)
+			ctx.Dispatch(d.close)
 		case "Tab":
 			trapTab(e)
 		}
@@ -128,10 +201,10 @@ func (b *QRButton) listenKeys(ctx app.Context) {
 }
 
 // stopKeys removes the keyboard listener.
-func (b *QRButton) stopKeys() {
-	if b.releaseKeys != nil {
-		b.releaseKeys()
-		b.releaseKeys = nil
+func (d *QRDialog) stopKeys() {
+	if d.releaseKeys != nil {
+		d.releaseKeys()
+		d.releaseKeys = nil
 	}
 }
 
@@ -160,44 +233,15 @@ func trapTab(e app.Value) {
 	}
 }
 
-// Render draws the button, and the dialog when it is open.
-func (b *QRButton) Render() app.UI {
-	label := "QR code"
-	aria := "Show a QR code of this page"
-	if b.Name != "" {
-		aria = "Show a QR code of " + b.Name
-	}
-	class := "booth-button qr-button"
-	if b.Compact {
-		class += " booth-icon-only"
-	}
-	return app.Span().Class("qr-open").Body(
-		app.Button().
-			Type("button").
-			ID(b.ElemID).
-			Class(class).
-			Title(aria).
-			Aria("label", aria).
-			Aria("haspopup", "dialog").
-			Aria("expanded", b.open).
-			OnClick(b.onOpen).
-			Body(
-				qrIcon(),
-				app.If(!b.Compact, func() app.UI { return app.Span().Class("booth-label").Text(label) }),
-			),
-		app.If(b.open, b.dialog),
-	)
-}
-
-// dialog is the modal panel with the large code.
-func (b *QRButton) dialog() app.UI {
-	url := b.url()
+// Render draws the panel over a backdrop.
+func (d *QRDialog) Render() app.UI {
+	url := d.url()
 	heading := "Scan to open this page"
-	if b.Name != "" {
-		heading = "Scan to open “" + b.Name + "”"
+	if d.Name != "" {
+		heading = "Scan to open “" + d.Name + "”"
 	}
-	lan := b.loc.lanURLs(b.Path)
-	return app.Div().Class("qr-backdrop").OnClick(b.onBackdrop).Body(
+	lan := d.loc.lanURLs(d.Path)
+	return app.Div().Class("qr-backdrop").OnClick(d.onBackdrop).Body(
 		app.Div().
 			ID("qr-dialog").
 			Class("qr-dialog").
@@ -208,50 +252,43 @@ func (b *QRButton) dialog() app.UI {
 				app.H2().ID("qr-dialog-title").Class("qr-title").Text(heading),
 				NewQRCode(url).ID("qr-code").Class("qr-large").Label("QR code for "+url),
 				app.P().Class("qr-url").Body(app.Code().ID("qr-url").Text(url)),
-				app.If(b.loc.loopback(), func() app.UI {
+				app.If(d.loc.loopback(), func() app.UI {
 					return app.Div().ID("qr-localhost").Class("qr-note").Role("note").Body(
 						app.P().Text(localhostNote),
-						app.If(len(lan) > 0, func() app.UI { return b.lanChoices(lan) }),
+						app.If(len(lan) > 0, func() app.UI { return d.lanChoices(lan) }),
 					)
 				}),
-				app.Button().Type("button").ID("qr-close").Class("booth-button qr-close").Text("Close").OnClick(b.onClose),
+				app.Button().Type("button").ID("qr-close").Class("booth-button qr-close").Text("Close").OnClick(d.onClose),
 			),
 	)
 }
 
 // lanChoices lets the person at the booth switch the code to an address
 // phones on the same network can open.
-func (b *QRButton) lanChoices(lan []string) app.UI {
+func (d *QRDialog) lanChoices(lan []string) app.UI {
 	choice := func(k int, label string) app.UI {
 		return app.Li().Body(
 			app.Button().
 				Type("button").
 				Class("qr-choice").
-				Aria("pressed", b.choice == k).
+				Aria("pressed", d.choice == k).
 				Text(label).
-				OnClick(func(ctx app.Context, e app.Event) { b.choice = k }),
+				OnClick(func(ctx app.Context, e app.Event) { d.choice = k }),
 		)
 	}
 	return app.Div().Class("qr-lan").Body(
 		app.P().Text("This server is also on the local network:"),
 		app.Ul().ID("qr-lan").Class("qr-choices").Body(
 			app.Range(lan).Slice(func(k int) app.UI { return choice(k+1, lan[k]) }),
-			choice(0, "This address ("+b.loc.hostname+")"),
+			choice(0, "This address ("+d.loc.hostname+")"),
 		),
 	)
 }
 
-// qrIcon is a small QR-like glyph for buttons.
-func qrIcon() app.UI {
-	return app.Elem("svg").XMLNS(svgNS).
-		Class("booth-icon").
-		Attr("viewBox", "0 0 16 16").
-		Attr("width", "16").
-		Attr("height", "16").
-		Aria("hidden", true).
-		Body(
-			app.Elem("path").XMLNS(svgNS).
-				Attr("fill", "currentColor").
-				Attr("d", "M1 1h6v6H1zm2 2v2h2V3zM9 1h6v6H9zm2 2v2h2V3zM1 9h6v6H1zm2 2v2h2v-2zm6-2h2v2H9zm2 2h2v2h-2zm2-2h2v2h-2zm-4 4h2v2H9zm4 0h2v2h-2z"),
-		)
-}
+// QRIconSVG is a small QR-like glyph for buttons, as SVG markup, for
+// lists written as HTML.
+const QRIconSVG = `<svg xmlns="http://www.w3.org/2000/svg" class="booth-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">` +
+	`<path fill="currentColor" d="M1 1h6v6H1zm2 2v2h2V3zM9 1h6v6H9zm2 2v2h2V3zM1 9h6v6H1zm2 2v2h2v-2zm6-2h2v2H9zm2 2h2v2h-2zm2-2h2v2h-2zm-4 4h2v2H9zm4 0h2v2h-2z"/></svg>`
+
+// QRIcon is QRIconSVG as an element.
+func QRIcon() app.UI { return app.Raw(QRIconSVG) }

@@ -5,6 +5,7 @@ package ui
 // on a pattern, a QR button per search result.
 
 import (
+	"html"
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -79,7 +80,45 @@ func patternHandout(d *corpus.Doc) app.UI {
 	return booth.NewHandout(d.Path()).Title(d.Title)
 }
 
-// resultQR is the QR button of a search result.
-func resultQR(d *corpus.Doc, k int) app.UI {
-	return booth.NewQRButton(d.Path()).Title(d.Title).Small(true).ID("result-qr-" + strconv.Itoa(k))
+// resultQR is the QR button of a search result, as HTML: a click on it
+// reaches the search view's handler (onResultsClick), which opens the one
+// QR dialog for the hit its data-qr names.
+func resultQR(d *corpus.Doc, k int) string {
+	aria := html.EscapeString("Show a QR code of " + d.Title)
+	return `<span class="qr-open"><button type="button" id="result-qr-` + strconv.Itoa(k) + `" data-qr="` + strconv.Itoa(k) +
+		`" class="booth-button qr-button booth-icon-only" title="` + aria + `" aria-label="` + aria + `" aria-haspopup="dialog">` +
+		booth.QRIconSVG + `</button></span>`
+}
+
+// onResultsClick opens the QR dialog of the result whose QR button was
+// clicked; other clicks (the results' links) go on to go-app's handler.
+func (s *Shell) onResultsClick(ctx app.Context, e app.Event) {
+	t := e.Get("target")
+	if !t.Truthy() || !t.Get("closest").Truthy() {
+		return
+	}
+	btn := t.Call("closest", "[data-qr]")
+	if !btn.Truthy() {
+		return
+	}
+	k, err := strconv.Atoi(btn.Call("getAttribute", "data-qr").String())
+	if err != nil || k < 0 || k >= len(s.result.Hits) {
+		return
+	}
+	s.qrHit, s.qrOpen = k, true
+}
+
+// resultDialog is the QR dialog of a search result, when one is open.
+func (s *Shell) resultDialog() app.UI {
+	if !s.qrOpen || s.qrHit >= len(s.result.Hits) {
+		return nil
+	}
+	d := &s.c.Docs[s.result.Hits[s.qrHit].Doc]
+	k := s.qrHit
+	return booth.NewQRDialog(d.Path()).Title(d.Title).Closed(func(ctx app.Context) {
+		s.qrOpen = false
+		if b := app.Window().GetElementByID("result-qr-" + strconv.Itoa(k)); b.Truthy() {
+			b.Call("focus")
+		}
+	})
 }

@@ -18,7 +18,7 @@ func (s *Shell) setQuery(q string) {
 	if s.session == nil {
 		s.session = s.idx.Session()
 	}
-	s.query, s.sel, s.limit = q, 0, pageSize
+	s.query, s.sel, s.limit, s.qrOpen = q, 0, pageSize, false
 	s.result = s.session.QueryLimit(q, s.limit)
 }
 
@@ -39,7 +39,20 @@ func (s *Shell) onInput(ctx app.Context, e app.Event) {
 		return
 	}
 	s.route.query = q
+	s.paintResults()
 	replaceURL(searchPath(q))
+}
+
+// paintResults writes the results into the page now, in the input event:
+// go-app would draw them on its next frame, 8 ms or more later, then finds
+// the same HTML there.
+func (s *Shell) paintResults() {
+	if !app.IsClient {
+		return
+	}
+	if el := app.Window().GetElementByID("search-results"); el.Truthy() {
+		el.Set("innerHTML", resultsHTML(s.c, s.idx, s.query, s.result, s.sel))
+	}
 }
 
 // onKey moves through the results with the arrows, opens one with Enter

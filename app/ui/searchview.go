@@ -20,10 +20,8 @@ func searchPath(q string) string {
 	return "/search?q=" + url.QueryEscape(q)
 }
 
-// highlight shows text with its matched byte ranges marked. It is one raw
-// element, so that the prerendered HTML has no white space between a mark
-// and the letters around it.
-func highlight(text string, ranges []search.Range) app.UI {
+// highlight returns text as HTML with its matched byte ranges marked.
+func highlight(text string, ranges []search.Range) string {
 	var b strings.Builder
 	b.WriteString(`<span class="hl">`)
 	at := 0
@@ -36,55 +34,62 @@ func highlight(text string, ranges []search.Range) app.UI {
 		at = r.End
 	}
 	b.WriteString(html.EscapeString(text[at:]) + "</span>")
-	return app.Raw(b.String())
+	return b.String()
 }
 
-// searchView shows the results of a query: ranked hits with where they
-// matched, "did you mean" suggestions, the closest titles when nothing
-// matches, and a way to show more.
-func searchView(c *corpus.Corpus, idx *search.Index, q string, res search.Result, sel int, more func(app.Context)) app.UI {
-	if q == "" {
-		return app.Section().Class("search").Body(
-			app.H1().Text("Search"),
-			app.P().Class("muted").Text("Type in the search box: a title, an alias, a variant, a building block or any word of the text. Press / to jump to it from anywhere."),
-		)
-	}
+// searchView shows the results of a query (see resultsHTML) in one raw
+// element that the search box can also paint itself, at once, on every
+// keystroke; the "Show more" button; and the QR dialog of a result.
+func searchView(inner string, hasMore bool, more func(app.Context), onClick func(app.Context, app.Event), dialog app.UI) app.UI {
 	return app.Section().Class("search").Body(
-		app.H1().Body(app.Text("Results for "), app.Q().Text(q)),
-		app.If(len(res.Suggestions) > 0, func() app.UI {
-			return app.P().Class("suggestions").ID("did-you-mean").Body(
-				app.Text("Did you mean: "),
-				app.Range(res.Suggestions).Slice(func(k int) app.UI {
-					return app.A().Href(href(searchPath(res.Suggestions[k]))).Text(res.Suggestions[k])
-				}),
-			)
-		}),
-		app.If(len(res.Hits) == 0, func() app.UI {
-			closest := idx.Closest(q, 5)
-			return app.Div().ID("no-results").Body(
-				app.P().Body(app.Text("No pattern matches "), app.Q().Text(q), app.Text(".")),
-				app.If(len(closest) > 0, func() app.UI {
-					return app.P().Body(
-						app.Text("Closest titles: "),
-						app.Range(closest).Slice(func(k int) app.UI {
-							return app.Span().Class("closest").Body(docLink(c, closest[k]), app.Text(" "))
-						}),
-					)
-				}),
-			)
-		}),
-		app.If(len(res.Hits) > 0, func() app.UI {
-			return app.P().Class("muted count").ID("result-count").Text(countLabel(res.Total, len(res.Hits)))
-		}),
-		app.Ol().Class("results").ID("results").Role("listbox").Aria("label", "Search results").Body(
-			app.Range(res.Hits).Slice(func(k int) app.UI {
-				return resultItem(c, res.Hits[k], k == sel, k)
-			}),
-		),
-		app.If(res.Total > len(res.Hits), func() app.UI {
+		app.Div().OnClick(onClick).Body(app.Raw(`<div id="search-results">`+inner+`</div>`)),
+		app.If(hasMore, func() app.UI {
 			return app.Button().Class("filter").ID("show-more").Text("Show more").OnClick(func(ctx app.Context, e app.Event) { more(ctx) })
 		}),
+		dialog,
 	)
+}
+
+// resultsHTML is the body of the search view as HTML: the heading, "did
+// you mean" suggestions, the closest titles when nothing matches, the
+// count and the ranked hits, each with where it matched and a QR button.
+// It is HTML rather than go-app elements so that a keystroke can paint it
+// in the same event, without waiting for go-app's next frame.
+func resultsHTML(c *corpus.Corpus, idx *search.Index, q string, res search.Result, sel int) string {
+	var b strings.Builder
+	esc := html.EscapeString
+	if q == "" {
+		b.WriteString(`<h1>Search</h1><p class="muted">Type in the search box: a title, an alias, a variant, a building block or any word of the text. Press / to jump to it from anywhere.</p>`)
+		return b.String()
+	}
+	b.WriteString(`<h1>Results for <q>` + esc(q) + `</q></h1>`)
+	if len(res.Suggestions) > 0 {
+		b.WriteString(`<p class="suggestions" id="did-you-mean">Did you mean: `)
+		for _, sug := range res.Suggestions {
+			b.WriteString(`<a href="` + esc(href(searchPath(sug))) + `">` + esc(sug) + `</a> `)
+		}
+		b.WriteString(`</p>`)
+	}
+	if len(res.Hits) == 0 {
+		b.WriteString(`<div id="no-results"><p>No pattern matches <q>` + esc(q) + `</q>.</p>`)
+		if closest := idx.Closest(q, 5); len(closest) > 0 {
+			b.WriteString(`<p>Closest titles: `)
+			for _, i := range closest {
+				d := &c.Docs[i]
+				b.WriteString(`<span class="closest"><a href="` + esc(href(d.Path())) + `">` + esc(d.Title) + `</a> </span>`)
+			}
+			b.WriteString(`</p>`)
+		}
+		b.WriteString(`</div>`)
+		return b.String()
+	}
+	b.WriteString(`<p class="muted count" id="result-count">` + esc(countLabel(res.Total, len(res.Hits))) + `</p>`)
+	b.WriteString(`<ol class="results" id="results" role="listbox" aria-label="Search results">`)
+	for k, h := range res.Hits {
+		writeResult(&b, c, h, k == sel, k)
+	}
+	b.WriteString(`</ol>`)
+	return b.String()
 }
 
 func countLabel(total, shown int) string {
@@ -98,28 +103,26 @@ func countLabel(total, shown int) string {
 	return s
 }
 
-// resultItem shows one hit: its title, and where it matched when that is
-// not the title.
-func resultItem(c *corpus.Corpus, h search.Hit, selected bool, k int) app.UI {
+// writeResult writes one hit: its title, where it matched when that is not
+// the title, and its QR button (data-qr holds the hit's index).
+func writeResult(b *strings.Builder, c *corpus.Corpus, h search.Hit, selected bool, k int) {
+	esc := html.EscapeString
 	d := &c.Docs[h.Doc]
-	var title app.UI = app.Text(d.Title)
+	id := strconv.Itoa(k)
+	title := esc(d.Title)
 	if h.Match.Field == search.FieldTitle {
 		title = highlight(h.Match.Text, h.Match.Ranges)
 	}
-	return app.Li().Class("result").ID("result-"+strconv.Itoa(k)).Role("option").Aria("selected", selected).Body(
-		app.A().Href(href(d.Path())).Body(
-			app.Span().Class("result-title").Body(title),
-			app.If(h.Match.Field != search.FieldTitle, func() app.UI {
-				label := h.Match.Field.String()
-				if h.Match.Label != "" {
-					label = h.Match.Label
-				}
-				return app.Span().Class("result-where").Body(
-					app.Span().Class("result-field").Text(label+": "),
-					highlight(h.Match.Text, h.Match.Ranges),
-				)
-			}),
-		),
-		resultQR(d, k), // booth.go
-	)
+	b.WriteString(`<li class="result" id="result-` + id + `" role="option" aria-selected="` + strconv.FormatBool(selected) + `">`)
+	b.WriteString(`<a href="` + esc(href(d.Path())) + `"><span class="result-title">` + title + `</span>`)
+	if h.Match.Field != search.FieldTitle {
+		label := h.Match.Field.String()
+		if h.Match.Label != "" {
+			label = h.Match.Label
+		}
+		b.WriteString(`<span class="result-where"><span class="result-field">` + esc(label+": ") + `</span>` + highlight(h.Match.Text, h.Match.Ranges) + `</span>`)
+	}
+	b.WriteString(`</a>`)
+	b.WriteString(resultQR(d, k)) // booth.go
+	b.WriteString(`</li>`)
 }

@@ -33,6 +33,8 @@ type Shell struct {
 	result  search.Result // the results of query
 	sel     int           // the selected result
 	limit   int           // how many results to show
+	qrOpen  bool          // a result's QR dialog is open
+	qrHit   int           // the result whose QR dialog is open
 
 	releaseKeys func() // removes the keyboard shortcuts' listener
 
@@ -181,7 +183,7 @@ func (s *Shell) view() app.UI {
 	case viewGraph:
 		return graphView(s.c)
 	case viewSearch:
-		return searchView(s.c, s.idx, s.query, s.result, s.sel, s.showMore)
+		return searchView(resultsHTML(s.c, s.idx, s.query, s.result, s.sel), s.result.Total > len(s.result.Hits), s.showMore, s.onResultsClick, s.resultDialog())
 	}
 	return notFoundView(s.c, s.idx, s.path)
 }

@@ -155,7 +155,7 @@ func TestSearchView(t *testing.T) {
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			res := idx.Query(tc.q, pageSize)
-			html := render(searchView(c, idx, tc.q, res, 0, nil))
+			html := resultsHTML(c, idx, tc.q, res, 0)
 			for _, w := range tc.want {
 				if !strings.Contains(html, w) {
 					t.Errorf("search %q: view lacks %q", tc.q, w)
@@ -167,7 +167,7 @@ func TestSearchView(t *testing.T) {
 
 func TestHighlightNonASCII(t *testing.T) {
 	text := "Café Über"
-	html := render(highlight(text, []search.Range{{Start: 0, End: 1}, {Start: 6, End: 8}}))
+	html := highlight(text, []search.Range{{Start: 0, End: 1}, {Start: 6, End: 8}})
 	if want := `<span class="hl"><mark>C</mark>afé <mark>Ü</mark>ber</span>`; !strings.Contains(html, want) {
 		t.Errorf("highlight = %s, want %s", html, want)
 	}
