@@ -121,3 +121,17 @@ func TestNotFound(t *testing.T) {
 		failWithScreenshot(t, ctx, "closest pattern %q, want Ambassadors", got)
 	}
 }
+
+// "Show more" adds the next results.
+func TestSearchShowMore(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	con := watchConsole(ctx)
+	must(t, ctx, "search a common word", chromedp.Navigate(srv.URL+"/search?q=developers"), ready(),
+		chromedp.WaitVisible(chromedp.CSS("#show-more")))
+	if n := eval[int](t, ctx, `document.querySelectorAll("#results .result").length`); n != 20 {
+		failWithScreenshot(t, ctx, "%d results before Show more, want 20", n)
+	}
+	must(t, ctx, "show more", chromedp.Click(chromedp.CSS("#show-more")), chromedp.WaitVisible(chromedp.CSS("#result-20")))
+	con.check(t)
+}

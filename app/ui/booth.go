@@ -90,11 +90,16 @@ func resultQR(d *corpus.Doc, k int) string {
 		booth.QRIconSVG + `</button></span>`
 }
 
-// onResultsClick opens the QR dialog of the result whose QR button was
-// clicked; other clicks (the results' links) go on to go-app's handler.
+// onResultsClick handles the buttons inside the results' HTML: a QR button
+// opens the one QR dialog for the hit its data-qr names, "Show more" shows
+// more. Other clicks (the results' links) go on to go-app's handler.
 func (s *Shell) onResultsClick(ctx app.Context, e app.Event) {
 	t := e.Get("target")
 	if !t.Truthy() || !t.Get("closest").Truthy() {
+		return
+	}
+	if more := t.Call("closest", "[data-more]"); more.Truthy() {
+		s.showMore()
 		return
 	}
 	btn := t.Call("closest", "[data-qr]")

@@ -23,7 +23,7 @@ func (s *Shell) setQuery(q string) {
 }
 
 // showMore shows another page of results.
-func (s *Shell) showMore(app.Context) {
+func (s *Shell) showMore() {
 	s.limit += pageSize
 	s.result = s.session.QueryLimit(s.query, s.limit)
 }
@@ -41,6 +41,10 @@ func (s *Shell) onInput(ctx app.Context, e app.Event) {
 	s.route.query = q
 	s.paintResults()
 	replaceURL(searchPath(q))
+	// The page already shows everything the query changed, so go-app need
+	// not draw the shell again; its next draw, for any other reason,
+	// writes the same HTML for the same state.
+	ctx.PreventUpdate()
 }
 
 // paintResults writes the results into the page now, in the input event:

@@ -39,20 +39,19 @@ func highlight(text string, ranges []search.Range) string {
 
 // searchView shows the results of a query (see resultsHTML) in one raw
 // element that the search box can also paint itself, at once, on every
-// keystroke; the "Show more" button; and the QR dialog of a result.
-func searchView(inner string, hasMore bool, more func(app.Context), onClick func(app.Context, app.Event), dialog app.UI) app.UI {
+// keystroke, and the QR dialog of a result. Clicks inside the results go
+// to onClick (QR buttons, "Show more") or on to go-app (links).
+func searchView(inner string, onClick func(app.Context, app.Event), dialog app.UI) app.UI {
 	return app.Section().Class("search").Body(
 		app.Div().OnClick(onClick).Body(app.Raw(`<div id="search-results">`+inner+`</div>`)),
-		app.If(hasMore, func() app.UI {
-			return app.Button().Class("filter").ID("show-more").Text("Show more").OnClick(func(ctx app.Context, e app.Event) { more(ctx) })
-		}),
 		dialog,
 	)
 }
 
 // resultsHTML is the body of the search view as HTML: the heading, "did
 // you mean" suggestions, the closest titles when nothing matches, the
-// count and the ranked hits, each with where it matched and a QR button.
+// count, the ranked hits, each with where it matched and a QR button, and
+// "Show more" when there are more.
 // It is HTML rather than go-app elements so that a keystroke can paint it
 // in the same event, without waiting for go-app's next frame.
 func resultsHTML(c *corpus.Corpus, idx *search.Index, q string, res search.Result, sel int) string {
@@ -89,6 +88,9 @@ func resultsHTML(c *corpus.Corpus, idx *search.Index, q string, res search.Resul
 		writeResult(&b, c, h, k == sel, k)
 	}
 	b.WriteString(`</ol>`)
+	if res.Total > len(res.Hits) {
+		b.WriteString(`<button type="button" class="filter" id="show-more" data-more="true">Show more</button>`)
+	}
 	return b.String()
 }
 

@@ -183,7 +183,7 @@ func (s *Shell) view() app.UI {
 	case viewGraph:
 		return graphView(s.c)
 	case viewSearch:
-		return searchView(resultsHTML(s.c, s.idx, s.query, s.result, s.sel), s.result.Total > len(s.result.Hits), s.showMore, s.onResultsClick, s.resultDialog())
+		return searchView(resultsHTML(s.c, s.idx, s.query, s.result, s.sel), s.onResultsClick, s.resultDialog())
 	}
 	return notFoundView(s.c, s.idx, s.path)
 }
