@@ -88,8 +88,8 @@ func TestOfflineDeepLink(t *testing.T) {
 	srv.Stop()
 	must(t, ctx, "offline reload", chromedp.Navigate(srv.URL+"/patterns/swag"), ready())
 	waitText(t, ctx, "h1", "Swag")
-	must(t, ctx, "search offline", chromedp.SendKeys(chromedp.CSS("#q"), "booth"),
-		chromedp.WaitVisible(chromedp.CSS("#result-0")))
+	must(t, ctx, "search offline", chromedp.SendKeys(chromedp.CSS("#q"), "booth"))
+	waitText(t, ctx, "#search-results h1 q", "booth")
 	if got := text(t, ctx, "#result-0 .result-title"); got != "Booth" {
 		failWithScreenshot(t, ctx, "offline search: first result %q, want Booth", got)
 	}

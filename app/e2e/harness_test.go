@@ -10,7 +10,6 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -21,28 +20,13 @@ import (
 
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/embedded"
+	"github.com/devrel-patterns/explorer/app/headless"
 	"github.com/devrel-patterns/explorer/app/site"
 	"github.com/devrel-patterns/explorer/app/ui"
 )
 
 // repoRoot holds web/, built by `go run build.go` before the tests run.
 const repoRoot = "../.."
-
-// chromium finds the browser, or skips the test (fails it with
-// REQUIRE_BROWSER=1).
-func chromium(t *testing.T) string {
-	t.Helper()
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			return p
-		}
-	}
-	if os.Getenv("REQUIRE_BROWSER") == "1" {
-		t.Fatal("chromium not found on PATH, and REQUIRE_BROWSER=1")
-	}
-	t.Skip("chromium not found on PATH: browser tests skipped (set REQUIRE_BROWSER=1 to fail instead)")
-	return ""
-}
 
 // TestMain decodes the embedded corpus and registers the app's routes
 // once, as the server's main does.
@@ -107,21 +91,7 @@ func startSite(t *testing.T) (*server, *corpus.Corpus) {
 // browser starts headless Chromium with a fresh profile and returns a tab.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	path := chromium(t)
-	opts := []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 800),
-	}
+	opts := headless.Options(headless.ForTest(t), t.TempDir())
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
 	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)

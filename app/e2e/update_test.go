@@ -16,7 +16,9 @@ import (
 // swapHandler serves whichever handler was stored last: a deployment.
 type swapHandler struct{ h atomic.Pointer[http.Handler] }
 
-func (s *swapHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) { (*s.h.Load()).ServeHTTP(w, r) }
+func (s *swapHandler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	(*s.h.Load()).ServeHTTP(w, r)
+}
 
 func (s *swapHandler) store(h http.Handler) { s.h.Store(&h) }
 

@@ -5,6 +5,7 @@ package graph_test
 import (
 	"context"
 	"fmt"
+	"github.com/devrel-patterns/explorer/app/headless"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -32,19 +33,7 @@ func TestBrowser(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped with -short")
 	}
-	chrome := ""
-	for _, name := range []string{"chromium", "chromium-browser", "google-chrome"} {
-		if p, err := exec.LookPath(name); err == nil {
-			chrome = p
-			break
-		}
-	}
-	if chrome == "" {
-		if os.Getenv("REQUIRE_BROWSER") == "1" {
-			t.Fatal("chromium not found on PATH, and REQUIRE_BROWSER=1")
-		}
-		t.Skip("chromium not found on PATH")
-	}
+	chrome := headless.ForTest(t)
 
 	dir := t.TempDir()
 	build := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build",
@@ -60,16 +49,8 @@ func TestBrowser(t *testing.T) {
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(),
-		chromedp.ExecPath(chrome),
-		chromedp.UserDataDir(t.TempDir()),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.WindowSize(1000, 1000),
-	)
+	opts := append(headless.Options(chrome, t.TempDir()), chromedp.WindowSize(1000, 1000))
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	defer cancelAlloc()
 	ctx, cancelTab := chromedp.NewContext(actx)
 	defer cancelTab()
