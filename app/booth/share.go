@@ -165,19 +165,13 @@ func (s *ShareButton) Render() app.UI {
 
 // shareIcon is a small share glyph for the button.
 func shareIcon() app.UI {
-	return app.Elem("svg").XMLNS(svgNS).
-		Class("booth-icon").
-		Attr("viewBox", "0 0 16 16").
-		Attr("width", "16").
-		Attr("height", "16").
-		Aria("hidden", true).
-		Body(
-			app.Elem("path").XMLNS(svgNS).
-				Attr("fill", "none").
-				Attr("stroke", "currentColor").
-				Attr("stroke-width", "1.6").
-				Attr("stroke-linecap", "round").
-				Attr("stroke-linejoin", "round").
-				Attr("d", "M8 10V1.8M4.8 4.6 8 1.4l3.2 3.2M5 7H3.2v7.4h9.6V7H11"),
-		)
+	return glyph(
+		app.Elem("path").XMLNS(svgNS).
+			Attr("fill", "none").
+			Attr("stroke", "currentColor").
+			Attr("stroke-width", "1.6").
+			Attr("stroke-linecap", "round").
+			Attr("stroke-linejoin", "round").
+			Attr("d", "M8 10V1.8M4.8 4.6 8 1.4l3.2 3.2M5 7H3.2v7.4h9.6V7H11"),
+	)
 }
