@@ -67,7 +67,7 @@ func run(cmd string, args []string) error {
 	fs := flag.NewFlagSet(cmd, flag.ContinueOnError)
 	content := fs.String("content", "content", "folder of pattern files")
 	asJSON := fs.Bool("json", false, "check: print the report as JSON")
-	addr := fs.String("addr", defaultAddr(), "run: listen address")
+	addr := fs.String("addr", "", "run: listen address (default :8000, or :$PORT)")
 	out := fs.String("out", "dist", "static: output folder")
 	base := fs.String("base", "/", "static: URL prefix the site is served under")
 	duration := fs.Duration("duration", bench.DefaultLoadDuration, "loadtest: how long to load the server (at most 1m)")
@@ -83,7 +83,11 @@ func run(cmd string, args []string) error {
 		if err := build(*content); err != nil {
 			return err
 		}
-		return goCmd(nil, "run", "-trimpath", mainPkg, "-addr", *addr, "-root", ".")
+		serve := []string{"run", "-trimpath", mainPkg, "-root", "."}
+		if *addr != "" { // else the server's own default: :8000, or :$PORT
+			serve = append(serve, "-addr", *addr)
+		}
+		return goCmd(nil, serve...)
 	case "static":
 		if err := build(*content); err != nil {
 			return err
@@ -98,13 +102,6 @@ func run(cmd string, args []string) error {
 	default:
 		return fmt.Errorf("unknown command %q (want build, check, run, static, test, bench or loadtest)", cmd)
 	}
-}
-
-func defaultAddr() string {
-	if p := os.Getenv("PORT"); p != "" {
-		return ":" + p
-	}
-	return ":8000"
 }
 
 // compile compiles a content folder with the build-time layout and search

@@ -39,8 +39,9 @@ func (h *home) OnUpdate(ctx app.Context) { h.block, h.tag = "", "" }
 // Render draws the introduction, the filters and the cards.
 func (h *home) Render() app.UI {
 	c := h.c
+	patterns := c.Patterns()
 	var cards []int
-	for _, i := range c.Patterns() {
+	for _, i := range patterns {
 		d := &c.Docs[i]
 		if (h.block == "" || slices.Contains(d.Blocks, h.block)) && (h.tag == "" || slices.Contains(d.Tags, h.tag)) {
 			cards = append(cards, i)
@@ -58,7 +59,7 @@ func (h *home) Render() app.UI {
 		app.Section().Class("catalog").Aria("labelledby", "catalog-title").Body(
 			app.H2().ID("catalog-title").Text("Patterns"),
 			h.filters(),
-			app.P().Class("muted count").ID("catalog-count").Textf("%d of %d patterns", len(cards), len(c.Patterns())),
+			app.P().Class("muted count").ID("catalog-count").Textf("%d of %d patterns", len(cards), len(patterns)),
 			app.Ul().Class("cards").ID("catalog").Body(
 				app.Range(cards).Slice(func(k int) app.UI { return card(c, cards[k]) }),
 			),
