@@ -1,7 +1,9 @@
 package booth
 
 import (
+	"context"
 	"fmt"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -95,4 +97,25 @@ func try(f func()) (err error) {
 	}()
 	f()
 	return nil
+}
+
+// every calls fn on a goroutine of the app every d, until the app ends or
+// the returned func is called.
+func every(ctx app.Context, d time.Duration, fn func()) (stop func()) {
+	loop, cancel := context.WithCancel(context.Background())
+	ctx.Async(func() {
+		t := time.NewTicker(d)
+		defer t.Stop()
+		for {
+			select {
+			case <-loop.Done():
+				return
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				fn()
+			}
+		}
+	})
+	return cancel
 }

@@ -178,9 +178,7 @@ func (k *Kiosk) OnMount(ctx app.Context) {
 	}
 	k.turn(ctx, cfg, toast)
 	k.listen(ctx)
-	loop, cancel := context.WithCancel(context.Background())
-	k.cancel = cancel
-	ctx.Async(func() { k.run(ctx, loop) })
+	k.cancel = every(ctx, kioskTick, func() { k.tick(ctx) })
 }
 
 // OnNav applies ?kiosk= and ?idle= of a URL the app navigated to.
@@ -250,33 +248,22 @@ func (k *Kiosk) say(ctx app.Context, msg string) {
 	})
 }
 
-// run checks the idle timer and rotates the featured pattern until loop
-// or the app ends.
-func (k *Kiosk) run(ctx app.Context, loop context.Context) {
-	t := time.NewTicker(kioskTick)
-	defer t.Stop()
-	for {
-		select {
-		case <-loop.Done():
-			return
-		case <-ctx.Done():
-			return
-		case <-t.C:
-		}
-		if !k.on.Load() {
-			continue
-		}
-		now := time.Now()
-		last := time.Unix(0, k.last.Load())
-		if !k.fired.Load() && idleDue(now, last, time.Duration(k.idle.Load())) {
-			k.fired.Store(true)
-			ctx.Dispatch(k.goIdle)
-		}
-		if every := k.RotateEvery; every > 0 &&
-			now.Sub(last) >= every && now.Sub(time.Unix(0, k.lastRotate.Load())) >= every {
-			k.lastRotate.Store(now.UnixNano())
-			ctx.Dispatch(k.rotate)
-		}
+// tick checks the idle timer and rotates the featured pattern; it runs
+// every kioskTick, off the UI goroutine.
+func (k *Kiosk) tick(ctx app.Context) {
+	if !k.on.Load() {
+		return
+	}
+	now := time.Now()
+	last := time.Unix(0, k.last.Load())
+	if !k.fired.Load() && idleDue(now, last, time.Duration(k.idle.Load())) {
+		k.fired.Store(true)
+		ctx.Dispatch(k.goIdle)
+	}
+	if every := k.RotateEvery; every > 0 &&
+		now.Sub(last) >= every && now.Sub(time.Unix(0, k.lastRotate.Load())) >= every {
+		k.lastRotate.Store(now.UnixNano())
+		ctx.Dispatch(k.rotate)
 	}
 }
 

@@ -84,25 +84,11 @@ func (m *OfflineMark) OnMount(ctx app.Context) {
 	if m.ProbeEvery <= 0 {
 		return
 	}
-	every := m.ProbeEvery
-	loop, cancel := context.WithCancel(context.Background())
-	m.cancel = cancel
-	ctx.Async(func() {
-		t := time.NewTicker(every)
-		defer t.Stop()
-		for {
-			select {
-			case <-loop.Done():
-				return
-			case <-ctx.Done():
-				return
-			case <-t.C:
-				ctx.Dispatch(func(ctx app.Context) {
-					m.probe(ctx)
-					ctx.PreventUpdate()
-				})
-			}
-		}
+	m.cancel = every(ctx, m.ProbeEvery, func() {
+		ctx.Dispatch(func(ctx app.Context) {
+			m.probe(ctx)
+			ctx.PreventUpdate()
+		})
 	})
 }
 
