@@ -1,8 +1,13 @@
 # Thin wrappers over build.go, the one entry point for building.
 CONTENT ?= content
 GO ?= go
+N ?= 10
+# make dev: PORT= (default 8000, on localhost only) and EDITOR_URL=, e.g.
+# EDITOR_URL='vscode://file/{path}:{line}' to open errors in your editor.
+PORT ?= 8000
+EDITOR_URL ?=
 
-.PHONY: build run test static bench loadtest check
+.PHONY: build run dev test static soak bench loadtest check
 
 build:
 	$(GO) run build.go build -content $(CONTENT)
@@ -10,11 +15,17 @@ build:
 run:
 	$(GO) run build.go run -content $(CONTENT)
 
+dev:
+	$(GO) run build.go dev -content $(CONTENT) -addr localhost:$(PORT) -editor '$(EDITOR_URL)'
+
 test:
 	$(GO) run build.go test -content $(CONTENT)
 
 static:
 	$(GO) run build.go static -content $(CONTENT)
+
+soak:
+	$(GO) run build.go soak -content $(CONTENT) -n $(N)
 
 bench:
 	$(GO) run build.go bench -content $(CONTENT)

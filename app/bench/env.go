@@ -5,7 +5,6 @@ package bench
 import (
 	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -19,18 +18,13 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/devrel-patterns/explorer/app/compiler"
+	"github.com/devrel-patterns/explorer/app/artifact"
 	"github.com/devrel-patterns/explorer/app/corpus"
-	"github.com/devrel-patterns/explorer/app/layout"
 	"github.com/devrel-patterns/explorer/app/precompress"
-	"github.com/devrel-patterns/explorer/app/search"
 )
 
-// Paths inside the repository.
-const (
-	artifactRel = "app/embedded/corpus.bin"
-	mainPkg     = "./app/cmd/explorer"
-)
+// mainPkg is the explorer's main package, inside the repository.
+const mainPkg = "./app/cmd/explorer"
 
 // goTool returns the go command of the running toolchain.
 func goTool() string {
@@ -52,14 +46,9 @@ func goEnv(key string) string {
 	return strings.TrimSpace(string(out))
 }
 
-// compile compiles a content folder as build.go does: with the build-time
-// layout and the search vocabulary.
+// compile compiles a content folder as every build does.
 func compile(dir string) (*corpus.Corpus, error) {
-	c, _, err := compiler.Compile(os.DirFS(dir), compiler.Options{
-		Dir:        filepath.ToSlash(filepath.Clean(dir)),
-		Layout:     layout.Func(layout.Options{}),
-		Vocabulary: search.Vocabulary,
-	})
+	c, _, err := artifact.Compile(dir)
 	if err != nil {
 		return nil, fmt.Errorf("compile %s: %w", dir, err)
 	}
@@ -93,18 +82,11 @@ func prepare(ctx context.Context, repo, tmp, name string, col int, dir string, c
 	if err := os.MkdirAll(web, 0o755); err != nil {
 		return nil, fmt.Errorf("prepare %s: %w", name, err)
 	}
-	s.artifact = filepath.Join(s.root, "corpus.bin")
-	if err := os.WriteFile(s.artifact, corpus.Encode(c), 0o644); err != nil {
-		return nil, fmt.Errorf("prepare %s: %w", name, err)
-	}
-	overlay := filepath.Join(s.root, "overlay.json")
-	ov, err := json.Marshal(map[string]map[string]string{"Replace": {filepath.Join(repo, filepath.FromSlash(artifactRel)): s.artifact}})
+	overlay, err := artifact.WriteOverlay(repo, s.root, corpus.Encode(c))
 	if err != nil {
-		return nil, fmt.Errorf("prepare %s: overlay: %w", name, err)
-	}
-	if err := os.WriteFile(overlay, ov, 0o644); err != nil {
 		return nil, fmt.Errorf("prepare %s: %w", name, err)
 	}
+	s.artifact = filepath.Join(s.root, "corpus.bin")
 	if err := copyStatic(filepath.Join(repo, "web"), web); err != nil {
 		return nil, fmt.Errorf("prepare %s: %w", name, err)
 	}

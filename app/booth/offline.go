@@ -14,17 +14,22 @@ const (
 	// DefaultProbePath is fetched to learn whether the server answers; it
 	// is small and served by go-app's handler and by a static export.
 	DefaultProbePath = "/manifest.webmanifest"
-	// DefaultProbeEvery is how often the server is probed.
-	DefaultProbeEvery = 30 * time.Second
-	// probeTimeout bounds one probe.
-	probeTimeout = 5 * time.Second
+	// DefaultProbeEvery is how often the server is probed while the page
+	// is visible, so that the mark follows the server within about that
+	// long both ways. A probe is a HEAD request of a small file.
+	DefaultProbeEvery = 2 * time.Second
+	// probeTimeout bounds one probe: a server that does not answer in
+	// that time counts as gone.
+	probeTimeout = 2 * time.Second
 )
 
 // OfflineMark is a small mark for the header that shows when the app runs
 // offline: when the browser says it is offline (navigator.onLine, and the
 // online and offline events), or when the last request to the server
 // failed. It probes the server on mount, when the browser comes back
-// online and every ProbeEvery, bypassing the service worker's cache.
+// online, when the page becomes visible and every ProbeEvery while it is
+// visible, bypassing the service worker's cache. A probe asked for while
+// one is in flight runs as soon as that one ends, never dropped.
 type OfflineMark struct {
 	app.Compo
 
@@ -36,7 +41,8 @@ type OfflineMark struct {
 
 	offline     bool // the browser says it is offline
 	unreachable bool // the last probe failed
-	probing     bool
+	probing     bool // a probe is in flight
+	again       bool // another probe was asked for while one was in flight
 	release     []func()
 	cancel      context.CancelFunc
 }
@@ -79,6 +85,14 @@ func (m *OfflineMark) OnMount(ctx app.Context) {
 		listen(win, "offline", false, func(app.Value) {
 			ctx.Dispatch(func(ctx app.Context) { m.offline = true })
 		}),
+		listen(win.Get("document"), "visibilitychange", false, func(app.Value) {
+			ctx.Dispatch(func(ctx app.Context) {
+				if visible() {
+					m.probe(ctx)
+				}
+				ctx.PreventUpdate()
+			})
+		}),
 	)
 	m.probe(ctx)
 	if m.ProbeEvery <= 0 {
@@ -86,7 +100,9 @@ func (m *OfflineMark) OnMount(ctx app.Context) {
 	}
 	m.cancel = every(ctx, m.ProbeEvery, func() {
 		ctx.Dispatch(func(ctx app.Context) {
-			m.probe(ctx)
+			if visible() {
+				m.probe(ctx)
+			}
 			ctx.PreventUpdate()
 		})
 	})
@@ -107,7 +123,11 @@ func (m *OfflineMark) OnDismount() {
 // probe fetches ProbePath past the service worker's cache (a query the
 // cache does not hold) and records whether the server answered.
 func (m *OfflineMark) probe(ctx app.Context) {
-	if m.probing || m.ProbePath == "" {
+	if m.ProbePath == "" {
+		return
+	}
+	if m.probing {
+		m.again = true
 		return
 	}
 	win := app.Window()
@@ -116,7 +136,7 @@ func (m *OfflineMark) probe(ctx app.Context) {
 	}
 	url := strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + m.ProbePath +
 		"?probe=" + strconv.FormatInt(time.Now().UnixNano(), 36)
-	opts := map[string]any{"cache": "no-store", "credentials": "omit"}
+	opts := map[string]any{"method": "HEAD", "cache": "no-store", "credentials": "omit"}
 	if signal := win.Get("AbortSignal"); isFunc(signal, "timeout") {
 		opts["signal"] = signal.Call("timeout", int(probeTimeout/time.Millisecond))
 	}
@@ -127,15 +147,25 @@ func (m *OfflineMark) probe(ctx app.Context) {
 	m.probing = true
 	set := func(ctx app.Context, unreachable bool) {
 		m.probing = false
-		if m.unreachable == unreachable {
-			ctx.PreventUpdate()
-			return
-		}
+		changed := m.unreachable != unreachable
 		m.unreachable = unreachable
+		if m.again {
+			m.again = false
+			m.probe(ctx)
+		}
+		if !changed {
+			ctx.PreventUpdate()
+		}
 	}
 	settle(ctx, p,
 		func(ctx app.Context, _ app.Value) { set(ctx, false) },
 		func(ctx app.Context, _ app.Value) { set(ctx, true) })
+}
+
+// visible reports whether the page is on screen; a hidden page does not
+// probe.
+func visible() bool {
+	return app.Window().Get("document").Get("visibilityState").String() != "hidden"
 }
 
 // Render draws the mark, hidden while the app is online.

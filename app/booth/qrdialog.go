@@ -2,6 +2,8 @@ package booth
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/markup"
 )
 
 // localhostNote is said next to a code of a localhost address.
@@ -125,8 +127,11 @@ type QRDialog struct {
 	releaseKeys func() // removes the dialog's keyboard listener
 }
 
-// NewQRDialog returns an open dialog for an app path.
-func NewQRDialog(path string) *QRDialog { return &QRDialog{Path: path} }
+// NewQRDialog returns an open dialog for an app path. It reads where the
+// app is served now, so that its first frame already shows the final code:
+// a phone that scans the instant it opens gets the full address, never the
+// bare path.
+func NewQRDialog(path string) *QRDialog { return &QRDialog{Path: path, loc: here(), forPath: path} }
 
 // Title sets what the path shows.
 func (d *QRDialog) Title(name string) *QRDialog {
@@ -140,9 +145,8 @@ func (d *QRDialog) Closed(f func(app.Context)) *QRDialog {
 	return d
 }
 
-// OnMount reads the address, listens to the keys and focuses Close.
+// OnMount listens to the keys and focuses Close.
 func (d *QRDialog) OnMount(ctx app.Context) {
-	d.loc, d.choice, d.forPath = here(), 0, d.Path
 	d.listenKeys(ctx)
 	focusByID(ctx, "qr-close")
 }
@@ -291,4 +295,4 @@ const QRIconSVG = `<svg xmlns="http://www.w3.org/2000/svg" class="booth-icon" vi
 	`<path fill="currentColor" d="M1 1h6v6H1zm2 2v2h2V3zM9 1h6v6H9zm2 2v2h2V3zM1 9h6v6H1zm2 2v2h2v-2zm6-2h2v2H9zm2 2h2v2h-2zm2-2h2v2h-2zm-4 4h2v2H9zm4 0h2v2h-2z"/></svg>`
 
 // QRIcon is QRIconSVG as an element.
-func QRIcon() app.UI { return app.Raw(QRIconSVG) }
+func QRIcon() app.UI { return markup.Raw(QRIconSVG) }

@@ -4,8 +4,6 @@ import (
 	"sync"
 	"testing"
 	"testing/fstest"
-
-	"github.com/devrel-patterns/explorer/app/synth"
 )
 
 // benchSeed fixes the synthetic corpora, so every run measures the same
@@ -24,7 +22,7 @@ func benchFS(n int) fstest.MapFS {
 	if fsys, ok := benchFSs[n]; ok {
 		return fsys
 	}
-	fsys := synth.Files(n, benchSeed)
+	fsys := synthFS(n, benchSeed)
 	benchFSs[n] = fsys
 	return fsys
 }

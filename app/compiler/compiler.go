@@ -21,6 +21,8 @@ import (
 
 	"github.com/yuin/goldmark/text"
 
+	"github.com/devrel-patterns/explorer/app/compiler/form"
+	"github.com/devrel-patterns/explorer/app/compiler/form/jbake"
 	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
@@ -64,6 +66,7 @@ type BrokenLink struct {
 // compilation is the state of one Compile call.
 type compilation struct {
 	opts    Options
+	props   jbake.Properties // the folder's jbake.properties, or the defaults
 	report  Report
 	sources []*source          // the compiled documents, sorted by slug
 	bySlug  map[string]*source // every compiled document
@@ -110,6 +113,15 @@ func Compile(fsys fs.FS, opts Options) (*corpus.Corpus, Report, error) {
 		}()
 	} else {
 		close(laidOut)
+	}
+	// Building blocks are a concept of our own language: a pattern without
+	// them is worth a warning only where other patterns have them.
+	usesBlocks := false
+	for _, s := range c.sources {
+		usesBlocks = usesBlocks || len(s.doc.Blocks) > 0
+	}
+	for _, w := range c.workers {
+		w.usesBlocks = usesBlocks
 	}
 	renderErrs := make([]error, len(c.sources))
 	c.each(len(c.sources), func(w *worker, i int) {
@@ -215,7 +227,10 @@ func (c *compilation) read(fsys fs.FS) error {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() && strings.HasSuffix(p, ".md") {
+		switch {
+		case d.IsDir() && p != "." && strings.HasPrefix(d.Name(), "."):
+			return fs.SkipDir // .git, .github: not content
+		case !d.IsDir() && contentExt(p) != "":
 			names = append(names, p)
 		}
 		return nil
@@ -224,24 +239,32 @@ func (c *compilation) read(fsys fs.FS) error {
 		return fmt.Errorf("read content: %w", err)
 	}
 	slices.Sort(names)
+	if err := c.readProperties(fsys); err != nil {
+		return err
+	}
 
 	// Names and slugs first, in name order, so that the first of two files
 	// with one slug is the one kept.
 	type file struct {
-		name, slug string
-		raw        []byte
-		diags      []Diagnostic
-		draft      bool
-		src        *source // parsed, not a skipped draft
+		name, path, slug string
+		raw              []byte
+		diags            []Diagnostic
+		draft            bool
+		src              *source // parsed, not a skipped draft
 	}
 	files := make([]file, len(names))
 	slugs := map[string]string{} // slug → name of the first file with it
 	for i, p := range names {
 		f := &files[i]
 		f.name = path.Join(c.opts.Dir, p)
-		f.slug = strings.TrimSuffix(path.Base(p), ".md")
+		f.path = p
+		f.slug = slugOf(p)
 		if f.slug == "" {
 			f.diags = []Diagnostic{{File: f.name, Line: 1, Msg: "file name gives an empty slug"}}
+			continue
+		}
+		if why := unsafeName(p); why != "" {
+			f.diags = []Diagnostic{{File: f.name, Line: 1, Msg: why}}
 			continue
 		}
 		if prev, dup := slugs[f.slug]; dup {
@@ -251,6 +274,9 @@ func (c *compilation) read(fsys fs.FS) error {
 		slugs[f.slug] = f.name
 		// An fs.FS need not be safe for concurrent use: read here, parse in
 		// parallel below.
+		if f.diags = checkSize(fsys, p, f.name); f.diags != nil { // limits.go
+			continue
+		}
 		if f.raw, err = fs.ReadFile(fsys, p); err != nil {
 			return fmt.Errorf("read content: %w", err)
 		}
@@ -261,10 +287,10 @@ func (c *compilation) read(fsys fs.FS) error {
 		if f.diags != nil {
 			return
 		}
-		s, diags := newSource(f.name, f.slug, f.raw)
+		s, diags := newSource(f.name, f.path, f.slug, f.raw)
 		f.raw = nil
 		if len(diags) == 0 {
-			diags = s.parseHeader()
+			diags = s.readHeader(c.props)
 		}
 		if len(diags) > 0 {
 			f.diags = diags
@@ -274,15 +300,19 @@ func (c *compilation) read(fsys fs.FS) error {
 			f.draft = true
 			return
 		}
+		if f.diags = checkNesting(f.name, s.text, s.body); f.diags != nil { // limits.go
+			return
+		}
 		src := s.text[s.body:]
 		s.tree = w.md.Parser().Parse(text.NewReader(src))
-		if blocks := blocksLine(s.tree, src); blocks != nil {
-			s.doc.Kind = corpus.KindPattern
-			s.doc.Blocks = blocks
-		} else if hasLabel(s.tree, src) {
-			s.doc.Kind = corpus.KindPattern
-		} else {
-			s.doc.Kind = corpus.KindPage
+		if s.title {
+			s.takeTitle()
+		}
+		s.doc.File = s.path
+		s.doc.Category = categoryOf(s.path)
+		dropTitleHeading(s.tree, src, s.doc.Title)
+		s.doc.Kind = c.kindOf(s, src)
+		if s.doc.Kind == corpus.KindPage {
 			s.doc.Anchors = anchorsOf(s.tree, src)
 		}
 		f.src = s
@@ -301,6 +331,8 @@ func (c *compilation) read(fsys fs.FS) error {
 		}
 	}
 	slices.SortFunc(c.sources, func(a, b *source) int { return strings.Compare(a.slug, b.slug) })
+	c.warnHeaderless()
+	c.implementations()
 	for _, s := range c.sources {
 		for _, a := range s.doc.Anchors {
 			if owner, dup := c.anchors[a]; dup {
@@ -380,7 +412,7 @@ func (w *worker) lay(s *source) error {
 		s.doc.Text = w.plainText(src, s.tree)
 		return nil
 	}
-	if len(s.doc.Blocks) == 0 {
+	if len(s.doc.Blocks) == 0 && w.usesBlocks {
 		s.warn(s.bodyLine(offsetOf(s.tree.FirstChild())), "pattern has no building-block line (*Code, Social*)")
 	}
 	return w.structure(s, s.tree)
@@ -427,4 +459,99 @@ func (c *compilation) assemble(g graph, full bool) *corpus.Corpus {
 		}
 	}
 	return out
+}
+
+// readProperties reads the folder's jbake.properties, if it has one; its
+// problems are errors on that file.
+func (c *compilation) readProperties(fsys fs.FS) error {
+	c.props = jbake.Properties{Separator: jbake.Separator}
+	data, err := fs.ReadFile(fsys, jbake.PropertiesFile)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil
+	case err != nil:
+		return fmt.Errorf("read content: %w", err)
+	}
+	props, problems := jbake.ReadProperties(data)
+	for _, p := range problems {
+		c.report.Errors = append(c.report.Errors, Diagnostic{File: path.Join(c.opts.Dir, jbake.PropertiesFile), Line: p.Line, Msg: p.Msg})
+	}
+	c.props = props
+	return nil
+}
+
+// warnHeaderless warns about each file without a header in a JBake
+// folder (one with a jbake.properties, or with files in the JBake form):
+// it is read as Markdown, with the folder's defaults, and not dropped.
+func (c *compilation) warnHeaderless() {
+	jbakeFolder := c.props.Present
+	for _, s := range c.sources {
+		jbakeFolder = jbakeFolder || s.form == form.JBake
+	}
+	if !jbakeFolder {
+		return
+	}
+	for _, s := range c.sources {
+		if s.form == form.Plain {
+			s.warn(1, "no %s header: read as Markdown titled %q, with the folder's defaults", c.props.Separator, s.doc.Title)
+		}
+	}
+}
+
+// kindOf tells a pattern from a page: a header type that names patterns
+// ("pattern", or one of jbake.properties' pattern.types) makes a pattern,
+// an index type ("patternsindex") a page; for any other type, or none, the
+// structure decides: our building-block line, a ***Label*** section, or a
+// heading section of the problem kind. The building blocks are kept.
+func (c *compilation) kindOf(s *source, src []byte) corpus.Kind {
+	blocks := blocksLine(s.tree, src)
+	s.doc.Blocks = blocks
+	typ := docType(s)
+	switch {
+	case c.patternType(s):
+		return corpus.KindPattern
+	case typ == "patternsindex" || slices.Contains(c.props.IndexTypes, typ):
+		return corpus.KindPage
+	case blocks != nil, hasLabel(s.tree, src), hasProblemHeading(s.tree, src):
+		return corpus.KindPattern
+	}
+	return corpus.KindPage
+}
+
+// implementations gives each file beside a pattern's index file (a
+// pattern's folder: "behavioral/Strategy/csharp.md") that pattern as its
+// Parent, so that it is shown with the pattern; such a file is a page
+// unless its header's type makes it a pattern.
+func (c *compilation) implementations() {
+	for _, s := range c.sources {
+		if isIndex(s.path) {
+			continue
+		}
+		p := c.bySlug[path.Dir(s.slug)]
+		if p == nil || !isIndex(p.path) || p.doc.Kind != corpus.KindPattern {
+			continue
+		}
+		s.doc.Parent = p.slug
+		if s.doc.Kind == corpus.KindPattern && !c.patternType(s) {
+			s.doc.Kind = corpus.KindPage
+			s.doc.Blocks = nil
+			s.doc.Anchors = anchorsOf(s.tree, s.text[s.body:])
+		}
+	}
+}
+
+// docType is a document's header type, in lower case, or "".
+func docType(s *source) string {
+	for _, f := range s.doc.Meta {
+		if f.Key == keyType {
+			return strings.ToLower(strings.TrimSpace(f.Value))
+		}
+	}
+	return ""
+}
+
+// patternType reports whether a document's header type names patterns.
+func (c *compilation) patternType(s *source) bool {
+	typ := docType(s)
+	return typ == "pattern" || slices.Contains(c.props.PatternTypes, typ)
 }

@@ -12,7 +12,6 @@ import (
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/layout"
 	"github.com/devrel-patterns/explorer/app/search"
-	"github.com/devrel-patterns/explorer/app/synth"
 )
 
 // buildOptions are the options build.go compiles with.
@@ -30,7 +29,7 @@ func folders() []struct {
 		fsys fs.FS
 	}{
 		{name: "our content", fsys: os.DirFS("../../content")},
-		{name: "synthetic 400", fsys: synth.Files(400, 11)},
+		{name: "synthetic 400", fsys: synthFS(400, 11)},
 		{name: "one page", fsys: fstest.MapFS{"p.md": file("P", "Text.\n")}},
 		{name: "empty folder", fsys: fstest.MapFS{}},
 		{name: "broken links and drafts", fsys: fstest.MapFS{
@@ -116,7 +115,7 @@ func TestVersionFollowsContent(t *testing.T) {
 // TestParallelDeterministic compiles with 1 to 7 goroutines: the corpus
 // and the report must not depend on how the files were shared out.
 func TestParallelDeterministic(t *testing.T) {
-	fsys := synth.Files(300, 5)
+	fsys := synthFS(300, 5)
 	fsys["broken.md"] = file("Broken", "*Code*\n\n***Problem***: [a](gone.html) [b](lost.html)\n\n***Variants***:\n\n* nameless\n")
 	fsys["bad.md"] = raw("title=Bad\ndate=never\n~~~~~~\n\nBody.\n")
 	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))

@@ -76,31 +76,31 @@ func TestErrors(t *testing.T) {
 			want:  []string{`content/x.md:4: header key "tags" repeats line 2`},
 		},
 		{
-			name: "same slug in two subfolders",
+			name: "a file and a folder's index with one path",
 			files: fstest.MapFS{
-				"events/booth.md": file("Booth", "One.\n"),
-				"people/booth.md": file("Booth", "Two.\n"),
+				"events/booth.md":       file("Booth", "One.\n"),
+				"events/booth/index.md": file("Booth", "Two.\n"),
 			},
-			want: []string{`content/people/booth.md:1: slug "booth" is also the slug of content/events/booth.md`},
+			want: []string{`content/events/booth/index.md:1: slug "events/booth" is also the slug of content/events/booth.md`},
 		},
 		{
 			name: "same slug as a file with errors",
 			files: fstest.MapFS{
-				"a/x.md": raw("no header\n"),
-				"b/x.md": file("X", "Fine.\n"),
+				"x.md":       raw("title=X\nno separator\n"),
+				"x/index.md": file("X", "Fine.\n"),
 			},
 			want: []string{
-				"content/a/x.md:1: no ~~~~~~ line ends the header",
-				`content/b/x.md:1: slug "x" is also the slug of content/a/x.md`,
+				"content/x.md:2: no ~~~~~~ line ends the header",
+				`content/x/index.md:1: slug "x" is also the slug of content/x.md`,
 			},
 		},
 		{
 			name: "same slug as a draft",
 			files: fstest.MapFS{
-				"a/x.md": raw("title=X\nstatus=draft\n~~~~~~\n\nDraft.\n"),
-				"b/x.md": file("X", "Fine.\n"),
+				"x.markdown": raw("title=X\nstatus=draft\n~~~~~~\n\nDraft.\n"),
+				"x.md":       file("X", "Fine.\n"),
 			},
-			want: []string{`content/b/x.md:1: slug "x" is also the slug of content/a/x.md`},
+			want: []string{`content/x.md:1: slug "x" is also the slug of content/x.markdown`},
 		},
 		{
 			name:  "empty slug",
@@ -171,20 +171,20 @@ func TestErrors(t *testing.T) {
 // sorted by file and line, beside the good files.
 func TestAllErrors(t *testing.T) {
 	files := fstest.MapFS{
-		"zeta.md":      raw("title=Z\ndate=never\n~~~~~~\n\nBody.\n"),
-		"alpha.md":     raw("title=A\nstatus=maybe\nstatus=draft\n~~~~~~\n\nBody.\n"),
-		"good.md":      file("Good", "*Code*\n\n***Problem***: see [Gone](gone.html).\n"),
-		"mid.md":       raw("title=M\nno separator here\n"),
-		"sub/utf8.md":  raw("title=U\n~~~~~~\n\n\xfe\n"),
-		"sub/empty.md": raw("title=E\n~~~~~~\n"),
-		"sub/good.md":  file("Good twice", "Body.\n"),
+		"zeta.md":       raw("title=Z\ndate=never\n~~~~~~\n\nBody.\n"),
+		"alpha.md":      raw("title=A\nstatus=maybe\nstatus=draft\n~~~~~~\n\nBody.\n"),
+		"good.md":       file("Good", "*Code*\n\n***Problem***: see [Gone](gone.html).\n"),
+		"mid.md":        raw("title=M\nno separator here\n"),
+		"sub/utf8.md":   raw("title=U\n~~~~~~\n\n\xfe\n"),
+		"sub/empty.md":  raw("title=E\n~~~~~~\n"),
+		"good/index.md": file("Good twice", "Body.\n"),
 	}
 	want := []string{
 		`content/alpha.md:2: bad status "maybe": want published or draft`,
 		`content/alpha.md:3: header key "status" repeats line 2`,
+		`content/good/index.md:1: slug "good" is also the slug of content/good.md`,
 		`content/mid.md:2: no ~~~~~~ line ends the header`,
 		`content/sub/empty.md:2: body is empty`,
-		`content/sub/good.md:1: slug "good" is also the slug of content/good.md`,
 		`content/sub/utf8.md:4: file is not valid UTF-8`,
 		`content/zeta.md:2: bad date "never": want YYYY-MM-DD`,
 	}

@@ -6,6 +6,7 @@ import (
 	"testing/fstest"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/synth"
 )
 
 // file returns a content file with a title header and the given body.
@@ -68,4 +69,13 @@ func errorStrings(t *testing.T, err error) []string {
 		t.Fatalf("error %v (%T) is not an ErrorList", err, err)
 	}
 	return strs(list)
+}
+
+// synthFS is synth.Files(n, seed) as a folder to compile.
+func synthFS(n int, seed uint64) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range synth.Files(n, seed) {
+		fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+	}
+	return fsys
 }

@@ -20,6 +20,73 @@ func linkFolder(body string) fstest.MapFS {
 	}
 }
 
+// TestLinkSections: each link knows the kinds of the sections it occurs
+// in — the summary before the first section, a labelled section, a section
+// under a heading, the variants, a footnote of the last section — and a
+// page's links are in none.
+func TestLinkSections(t *testing.T) {
+	set := func(ks ...corpus.SectionKind) corpus.SectionSet {
+		var s corpus.SectionSet
+		for _, k := range ks {
+			s = s.With(k)
+		}
+		return s
+	}
+	tests := []struct {
+		name string
+		fsys fstest.MapFS
+		slug string
+		want []corpus.Link
+	}{
+		{
+			name: "labelled sections",
+			fsys: fstest.MapFS{
+				"a.md": file("A", "*Code*\n\n***Problem***: a.\n"),
+				"b.md": file("B", "*Code*\n\n***Problem***: b.\n"),
+				"c.md": file("C", "*Code*\n\n***Problem***: c.\n"),
+				"x.md": file("X", "*Code*\n\nLike [A](a.html).\n\n***Context***: after [B](b.html).\n\n"+
+					"***Problem***: when [A](a.html) fails.\n\n***Solution***: use [C](c.html)[^n].\n\n[^n]: or [B](b.html).\n"),
+			},
+			slug: "x",
+			want: []corpus.Link{
+				{Target: "a", In: set(corpus.SectionSummary, corpus.SectionProblem)},
+				{Target: "b", In: set(corpus.SectionContext, corpus.SectionSolution)},
+				{Target: "c", In: set(corpus.SectionSolution)},
+			},
+		},
+		{
+			name: "headings and variants",
+			fsys: fstest.MapFS{
+				"a.md": file("A", "*Code*\n\n***Problem***: a.\n"),
+				"b.md": file("B", "*Code*\n\n***Problem***: b.\n"),
+				"x.md": file("X", "*Code*\n\n## Problem\n\nSee [A](a.html).\n\n## Variants\n\n- **Small**: a [B](b.html).\n"),
+			},
+			slug: "x",
+			want: []corpus.Link{
+				{Target: "a", In: set(corpus.SectionProblem)},
+				{Target: "b", In: set(corpus.SectionVariants)},
+			},
+		},
+		{
+			name: "a page",
+			fsys: fstest.MapFS{
+				"a.md":        file("A", "*Code*\n\n***Problem***: a.\n"),
+				"glossary.md": file("Glossary", "Terms, as in [A](a.html).\n"),
+			},
+			slug: "glossary",
+			want: []corpus.Link{{Target: "a"}},
+		},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			c, _ := mustCompile(t, tt.fsys, Options{})
+			if got := doc(t, c, tt.slug).Links; !reflect.DeepEqual(got, tt.want) {
+				t.Errorf("links = %+v, want %+v", got, tt.want)
+			}
+		})
+	}
+}
+
 func TestLinks(t *testing.T) {
 	tests := []struct {
 		name       string
@@ -130,8 +197,16 @@ func TestLinks(t *testing.T) {
 			if got := d.Sections[0].HTML; tt.wantHTML != "" && got != tt.wantHTML {
 				t.Errorf("html:\ngot  %q\nwant %q", got, tt.wantHTML)
 			}
-			if !reflect.DeepEqual(d.Links, tt.wantLinks) {
-				t.Errorf("links = %+v, want %+v", d.Links, tt.wantLinks)
+			// Every link of the body is in its Solution section
+			// (TestLinkSections tells the sections apart).
+			solution := corpus.SectionSet(0).With(corpus.SectionSolution)
+			var want []corpus.Link
+			for _, l := range tt.wantLinks {
+				l.In = solution
+				want = append(want, l)
+			}
+			if !reflect.DeepEqual(d.Links, want) {
+				t.Errorf("links = %+v, want %+v", d.Links, want)
 			}
 			if got := strs(rep.Warnings); !slices.Equal(got, tt.wantWarn) {
 				t.Errorf("warnings = %q, want %q", got, tt.wantWarn)

@@ -30,6 +30,7 @@ func newMarkdown() goldmark.Markdown {
 			extension.DefinitionList,
 			anchors{},
 			rawHTMLGuard{},
+			wikiLinks{},
 		),
 		goldmark.WithRendererOptions(ghtml.WithHardWraps()),
 	)
@@ -67,6 +68,9 @@ func anchorID(raw []byte) (string, bool) {
 }
 
 func writeGuarded(w util.BufWriter, raw []byte, block bool) {
+	if t := bytes.TrimSpace(raw); bytes.HasPrefix(t, []byte("<!--")) && bytes.HasSuffix(t, []byte("-->")) && bytes.Count(t, []byte("-->")) == 1 {
+		return // a comment, such as JBake's <!--more--> excerpt marker: not shown
+	}
 	if id, ok := anchorID(raw); ok {
 		_, _ = w.WriteString(`<span class="anchor" id="` + html.EscapeString(id) + `"></span>`)
 	} else if block {
@@ -184,6 +188,9 @@ type worker struct {
 	bw     *bufio.Writer // over out; goldmark would allocate one per call
 	text   textBuilder
 	panics []workerPanic
+	// usesBlocks is set when some pattern of the folder has a building-
+	// block line, so that one without is worth a warning.
+	usesBlocks bool
 }
 
 func newWorker() *worker {

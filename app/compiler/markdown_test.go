@@ -148,9 +148,14 @@ func TestRawHTML(t *testing.T) {
 			wantHTML: "<pre class=\"raw-html\">&lt;div onclick=&#34;x()&#34;&gt;\n*hi*\n&lt;/div&gt;</pre>",
 		},
 		{
-			name:     "comment",
+			name:     "comment is not shown (JBake's <!--more--> marker)",
 			body:     "<!-- <script>x</script> -->",
-			wantHTML: `<pre class="raw-html">&lt;!-- &lt;script&gt;x&lt;/script&gt; --&gt;</pre>`,
+			wantHTML: ``,
+		},
+		{
+			name:     "comment followed by markup is shown as text",
+			body:     "<!-- a --><b>x</b>",
+			wantHTML: `<pre class="raw-html">&lt;!-- a --&gt;&lt;b&gt;x&lt;/b&gt;</pre>`,
 		},
 		{
 			name:     "anchor with live attribute is not an anchor",

@@ -9,12 +9,6 @@ import (
 	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
-// Section labels with a meaning of their own; any other label is kept as is.
-const (
-	labelAliases  = "also known as"
-	labelVariants = "variants"
-)
-
 // blocksLine returns the building blocks of a body whose first block is an
 // italic line ("*Code, Social*"), or nil.
 func blocksLine(doc ast.Node, src []byte) []string {
@@ -230,17 +224,27 @@ func (w *worker) structure(s *source, doc ast.Node) error {
 	if len(d.Blocks) > 0 {
 		n = n.NextSibling()
 	}
+	// ***Label*** paragraphs open the sections; in a body without them,
+	// the headings of the highest level do, deeper ones staying inside.
+	level := 0
+	if !hasLabel(doc, src) {
+		level = headingLevel(doc)
+	}
 	for ; n != nil; n = n.NextSibling() {
 		if _, ok := n.(*east.FootnoteList); ok {
 			footnotes = n
 			continue
 		}
-		if label, ok := labelOf(n, src); ok {
+		if label, ok := labelOf(n, src); ok && level == 0 {
 			g := &group{label: label}
 			if dropLabel(n, src) {
 				g.nodes = append(g.nodes, n)
 			}
 			groups = append(groups, g)
+			continue
+		}
+		if label, ok := headingLabel(n, src, level); ok {
+			groups = append(groups, &group{label: label})
 			continue
 		}
 		if len(groups) == 0 {
@@ -254,20 +258,26 @@ func (w *worker) structure(s *source, doc ast.Node) error {
 		summary = append(summary, footnotes)
 	}
 	var err error
+	s.linksIn(corpus.SectionSummary, summary)
 	if d.Summary, err = w.render(src, summary...); err != nil {
 		return err
 	}
 	d.SummaryText = w.plainText(src, summary...)
 	for gi, g := range groups {
 		nodes := g.nodes
-		switch strings.ToLower(g.label) {
-		case labelAliases:
-			d.Aliases = splitAliases(w.plainText(src, nodes...))
-		case labelVariants:
+		kind := sectionKind(g.label)
+		s.linksIn(kind, nodes)
+		if gi == len(groups)-1 && footnotes != nil {
+			s.linksIn(kind, []ast.Node{footnotes})
+		}
+		switch kind {
+		case corpus.SectionAliases:
+			d.Aliases = append(d.Aliases, splitAliases(w.plainText(src, nodes...))...)
+		case corpus.SectionVariants:
 			var rest []ast.Node
 			for _, n := range nodes {
 				list, ok := n.(*ast.List)
-				if !ok {
+				if !ok || !namedItems(list) {
 					rest = append(rest, n)
 					continue
 				}
@@ -289,9 +299,24 @@ func (w *worker) structure(s *source, doc ast.Node) error {
 		if err != nil {
 			return err
 		}
-		d.Sections = append(d.Sections, corpus.Section{Label: g.label, HTML: html, Text: w.plainText(src, nodes...)})
+		d.Sections = append(d.Sections, corpus.Section{Label: g.label, Kind: kind, HTML: html, Text: w.plainText(src, nodes...)})
 	}
 	return nil
+}
+
+// linksIn marks the document's links found under the given nodes as
+// occurring in a section of kind k (corpus.Link.In).
+func (s *source) linksIn(k corpus.SectionKind, nodes []ast.Node) {
+	for _, n := range nodes {
+		_ = ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if l, ok := n.(*ast.Link); ok && entering {
+				if i, ok := s.linkAt[l]; ok {
+					s.doc.Links[i].In = s.doc.Links[i].In.With(k)
+				}
+			}
+			return ast.WalkContinue, nil
+		})
+	}
 }
 
 // hasLabel reports whether a body has a labelled section; with a
@@ -300,6 +325,20 @@ func hasLabel(doc ast.Node, src []byte) bool {
 	for n := doc.FirstChild(); n != nil; n = n.NextSibling() {
 		if _, ok := labelOf(n, src); ok {
 			return true
+		}
+	}
+	return false
+}
+
+// namedItems reports whether any item of a list starts with a bold name,
+// as our Variants do; a list of another language's Variations is kept as
+// a list.
+func namedItems(list *ast.List) bool {
+	for item := list.FirstChild(); item != nil; item = item.NextSibling() {
+		if first := item.FirstChild(); first != nil {
+			if em, ok := first.FirstChild().(*ast.Emphasis); ok && em.Level == 2 {
+				return true
+			}
 		}
 	}
 	return false

@@ -13,7 +13,7 @@ import (
 const magic = "PXC"
 
 // FormatVersion is the version of the binary encoding written by Encode.
-const FormatVersion = 1
+const FormatVersion = 3
 
 // ErrFormat reports an artifact that is not an encoded corpus of this
 // FormatVersion, or is truncated.
@@ -113,9 +113,9 @@ func (c *Corpus) checkIndices() error {
 	return nil
 }
 
-// minDocSize is the fewest bytes an encoded Doc takes: 19 lengths, counts
+// minDocSize is the fewest bytes an encoded Doc takes: 22 lengths, counts
 // and numbers of at least a byte each, and two 4-byte floats.
-const minDocSize = 19 + 8
+const minDocSize = 22 + 8
 
 // sizeHint returns an upper bound of the encoded size of c when its lists
 // and strings are shorter than 2^35 bytes (5-byte lengths), so that Encode
@@ -132,20 +132,20 @@ func sizeHint(c *Corpus) int {
 	n := len(magic) + 4*num + len(c.Version) + strs(c.Blocks) + strs(c.Tags) + 3*num
 	for i := range c.Docs {
 		d := &c.Docs[i]
-		n += 16*num + len(d.Slug) + len(d.Title) + len(d.Date) + len(d.Status) + len(d.Description) +
+		n += 19*num + len(d.Slug) + len(d.File) + len(d.Category) + len(d.Parent) + len(d.Title) + len(d.Date) + len(d.Status) + len(d.Description) +
 			len(d.Summary) + len(d.SummaryText) + len(d.HTML) + len(d.Text) + 8 +
 			strs(d.Tags) + strs(d.Blocks) + strs(d.Aliases) + strs(d.Anchors)
 		for _, f := range d.Meta {
 			n += 2*num + len(f.Key) + len(f.Value)
 		}
 		for _, s := range d.Sections {
-			n += 3*num + len(s.Label) + len(s.HTML) + len(s.Text)
+			n += 4*num + len(s.Label) + len(s.HTML) + len(s.Text)
 		}
 		for _, v := range d.Variants {
 			n += 2*num + strs(v.Names) + len(v.HTML) + len(v.Text)
 		}
 		for _, l := range d.Links {
-			n += 3*num + len(l.Target) + len(l.Anchor)
+			n += 4*num + len(l.Target) + len(l.Anchor)
 		}
 		n += len(d.Backlinks) * num
 	}
@@ -187,6 +187,9 @@ func (e *encoder) float(f float32) {
 
 func (e *encoder) doc(d *Doc) {
 	e.str(d.Slug)
+	e.str(d.File)
+	e.str(d.Category)
+	e.str(d.Parent)
 	e.uint(uint64(d.Kind))
 	e.str(d.Title)
 	e.str(d.Date)
@@ -205,6 +208,7 @@ func (e *encoder) doc(d *Doc) {
 	e.uint(uint64(len(d.Sections)))
 	for _, s := range d.Sections {
 		e.str(s.Label)
+		e.uint(uint64(s.Kind))
 		e.str(s.HTML)
 		e.str(s.Text)
 	}
@@ -226,6 +230,7 @@ func (e *encoder) doc(d *Doc) {
 			b = 1
 		}
 		e.uint(b)
+		e.uint(uint64(l.In))
 	}
 	e.ints(d.Backlinks)
 	e.float(d.X)
@@ -333,6 +338,18 @@ func (d *decoder) ints() []int32 {
 	return out
 }
 
+// sectionKind reads a SectionKind and checks it is one.
+func (d *decoder) sectionKind() SectionKind {
+	v := d.uint()
+	if d.err == nil && v >= uint64(sectionKinds) {
+		d.err = fmt.Errorf("%w: section kind %d at byte %d", ErrFormat, v, d.pos)
+	}
+	if d.err != nil {
+		return SectionOther
+	}
+	return SectionKind(v)
+}
+
 // flag reads a 0 or 1.
 func (d *decoder) flag() bool {
 	v := d.uint()
@@ -357,6 +374,9 @@ func (d *decoder) float() float32 {
 
 func (d *decoder) doc(doc *Doc) {
 	doc.Slug = d.str()
+	doc.File = d.str()
+	doc.Category = d.str()
+	doc.Parent = d.str()
 	switch k := d.uint(); {
 	case k <= uint64(KindPage):
 		doc.Kind = Kind(k)
@@ -381,7 +401,7 @@ func (d *decoder) doc(doc *Doc) {
 	if n := d.count(3); n > 0 {
 		doc.Sections = make([]Section, n)
 		for i := range doc.Sections {
-			doc.Sections[i] = Section{Label: d.str(), HTML: d.str(), Text: d.str()}
+			doc.Sections[i] = Section{Label: d.str(), Kind: d.sectionKind(), HTML: d.str(), Text: d.str()}
 		}
 	}
 	if n := d.count(3); n > 0 {
@@ -393,10 +413,10 @@ func (d *decoder) doc(doc *Doc) {
 	doc.HTML = d.str()
 	doc.Text = d.str()
 	doc.Anchors = d.strs()
-	if n := d.count(3); n > 0 {
+	if n := d.count(4); n > 0 {
 		doc.Links = make([]Link, n)
 		for i := range doc.Links {
-			doc.Links[i] = Link{Target: d.str(), Anchor: d.str(), Broken: d.flag()}
+			doc.Links[i] = Link{Target: d.str(), Anchor: d.str(), Broken: d.flag(), In: SectionSet(d.uint())}
 		}
 	}
 	doc.Backlinks = d.ints()

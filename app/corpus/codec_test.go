@@ -17,16 +17,16 @@ func sample() *Corpus {
 		Tags:    []string{"devrel", "événements"},
 		Docs: []Doc{
 			{
-				Slug: "booth", Kind: KindPattern, Title: "Booth", Date: "2026-02-09", Status: "published",
+				Slug: "events/booth", File: "events/booth/index.md", Category: "events", Kind: KindPattern, Title: "Booth", Date: "2026-02-09", Status: "published",
 				Description: "A stand.", Tags: []string{"devrel"}, Meta: []Field{{Key: "type", Value: "page"}},
 				Blocks: []string{"Social", "Budget"}, Aliases: []string{"Expo Stand", "Table"},
 				Summary: "<p>S</p>", SummaryText: "S",
-				Sections:  []Section{{Label: "Problem", HTML: "<p>p</p>", Text: "p"}, {Label: "Variants"}},
+				Sections:  []Section{{Label: "Problem", Kind: SectionProblem, HTML: "<p>p</p>", Text: "p"}, {Label: "Variants", Kind: SectionVariants}, {Label: "Odd"}},
 				Variants:  []Variant{{Names: []string{"Demo Pod"}, HTML: "x", Text: "x"}, {HTML: "nameless", Text: "nameless"}},
-				Links:     []Link{{Target: "glossary", Anchor: "term"}, {Target: "gone", Broken: true}},
+				Links:     []Link{{Target: "glossary", Anchor: "term", In: SectionSet(0).With(SectionProblem).With(SectionSummary)}, {Target: "gone", Broken: true}},
 				Backlinks: []int32{1}, X: 0.25, Y: 1,
 			},
-			{Slug: "glossary", Kind: KindPage, Title: "Glossary", Status: "draft", HTML: "<p>g</p>", Text: "g", Anchors: []string{"term"}, Backlinks: []int32{0, 1}},
+			{Slug: "glossary", File: "glossary.md", Parent: "events/booth", Kind: KindPage, Title: "Glossary", Status: "draft", HTML: "<p>g</p>", Text: "g", Anchors: []string{"term"}, Backlinks: []int32{0, 1}},
 		},
 		Edges: []Edge{{From: 0, To: 1}},
 		Words: []Word{{Text: "booth", Docs: []int32{0}}, {Text: "term", Docs: []int32{0, 1}}},
@@ -123,6 +123,9 @@ func withDoc(kind uint64, brokenFlag uint64, backlinks []int64) *encoder {
 	e := header()
 	e.uint(1)
 	e.str("s")
+	for range 3 { // file, category, parent
+		e.str("")
+	}
 	e.uint(kind)
 	for range 4 { // title, date, status, description
 		e.str("")
@@ -193,6 +196,7 @@ func TestDecodeErrors(t *testing.T) {
 			e.uint(0)
 			return e.buf
 		}()},
+		{name: "bad section kind", buf: badSectionKind()},
 		{name: "bad broken flag", buf: func() []byte {
 			e := withDoc(0, 2, nil)
 			e.uint(0)
@@ -245,4 +249,14 @@ func TestDecodeErrors(t *testing.T) {
 			}
 		})
 	}
+}
+
+// badSectionKind encodes one document with a section of an unknown kind.
+func badSectionKind() []byte {
+	c := &Corpus{Docs: []Doc{{Slug: "s", Sections: []Section{{Label: "L", Kind: SectionAuthors}}}}}
+	b := Encode(c)
+	// The kind is the byte after the label "L": find it and make it unknown.
+	i := bytes.Index(b, []byte{1, 'L'})
+	b[i+2] = byte(sectionKinds)
+	return b
 }

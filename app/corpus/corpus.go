@@ -44,8 +44,20 @@ type Corpus struct {
 
 // Doc is one pattern or page.
 type Doc struct {
-	// Slug is the file name without ".md"; it names the document in URLs.
+	// Slug is the file's path under the content folder without its
+	// extension, an index file standing for its folder
+	// ("behavioral/Strategy"); it names the document in URLs.
 	Slug string
+	// File is the file's path under the content folder
+	// ("behavioral/Strategy/index.md").
+	File string
+	// Category is the folder the document belongs to, under the content
+	// folder ("behavioral", "1-initial"), or empty at the top; an index
+	// file belongs to its folder's parent.
+	Category string
+	// Parent is the slug of the pattern whose folder holds this page (an
+	// implementation page beside the pattern's index file), or empty.
+	Parent string
 	// Kind tells a pattern from a page.
 	Kind Kind
 	// Title is the header's title.
@@ -99,10 +111,62 @@ type Field struct {
 type Section struct {
 	// Label is the section's label as written, e.g. "Problem".
 	Label string
+	// Kind is what the section is, whatever its label says; SectionOther
+	// for a label the compiler does not know.
+	Kind SectionKind
 	// HTML is the rendered section body.
 	HTML string
 	// Text is the section body as plain text, for search and summaries.
 	Text string
+}
+
+// SectionKind is what a section of a pattern is for, told from its label
+// by the compiler's table of synonyms ("Patlet", "Intent" and "TL;DR" are
+// all SectionSummary). Views, search and the graph use the kind, never
+// the label's text.
+type SectionKind uint8
+
+// The kinds of section.
+const (
+	SectionOther SectionKind = iota
+	SectionSummary
+	SectionAliases
+	SectionProblem
+	SectionContext
+	SectionForces
+	SectionSolution
+	SectionConsequences
+	SectionVariants
+	SectionKnownUses
+	SectionRelated
+	SectionImplementations
+	SectionSketch
+	SectionStatus
+	SectionAuthors
+	sectionKinds // the number of kinds
+)
+
+var sectionNames = [sectionKinds]string{"other", "summary", "also-known-as", "problem", "context", "forces",
+	"solution", "consequences", "variants", "known-uses", "related", "implementations", "sketch", "status", "authors"}
+
+var sectionTitles = [sectionKinds]string{"Other sections", "Summary", "Also known as", "Problem", "Context", "Forces",
+	"Solution", "Consequences", "Variants", "Known uses", "Related patterns", "Implementations", "Sketch", "Status", "Authors"}
+
+// Title returns the kind's name for people, in English ("Known uses").
+func (k SectionKind) Title() string {
+	if k < sectionKinds {
+		return sectionTitles[k]
+	}
+	return sectionTitles[SectionOther]
+}
+
+// String returns the kind's name, as used in CSS classes and anchors
+// ("known-uses").
+func (k SectionKind) String() string {
+	if k < sectionKinds {
+		return sectionNames[k]
+	}
+	return "other"
 }
 
 // Variant is one named item of a pattern's Variants section.
@@ -124,6 +188,35 @@ type Link struct {
 	// Broken is true when no document has the target slug: the link stays
 	// and is shown as "not yet written".
 	Broken bool
+	// In is the kinds of the sections of a pattern the link occurs in
+	// (SectionSummary for the text before the first section); empty for
+	// the links of a page.
+	In SectionSet
+}
+
+// SectionSet is a set of section kinds, one bit a kind.
+type SectionSet uint32
+
+// With returns the set with kind k added.
+func (s SectionSet) With(k SectionKind) SectionSet {
+	if k >= sectionKinds {
+		k = SectionOther
+	}
+	return s | 1<<k
+}
+
+// Has reports whether the set holds kind k.
+func (s SectionSet) Has(k SectionKind) bool { return k < sectionKinds && s&(1<<k) != 0 }
+
+// Kinds returns the kinds of the set, in kind order.
+func (s SectionSet) Kinds() []SectionKind {
+	var out []SectionKind
+	for k := range sectionKinds {
+		if s.Has(k) {
+			out = append(out, k)
+		}
+	}
+	return out
 }
 
 // Edge is a unique link from one pattern to another, as indices into Docs.

@@ -18,6 +18,7 @@ import (
 	qrcode "github.com/skip2/go-qrcode"
 
 	"github.com/devrel-patterns/explorer/app/booth"
+	"github.com/devrel-patterns/explorer/app/internal/browsertest"
 	"github.com/devrel-patterns/explorer/app/site"
 )
 
@@ -25,6 +26,7 @@ import (
 // with the given LAN addresses.
 func startSiteLAN(t *testing.T, lan ...string) *server {
 	t.Helper()
+	browsertest.BuiltApp(t, repoRoot)
 	h, err := site.NewWith(theCorpus, site.Options{Root: repoRoot, LAN: lan}, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatalf("site: %v", err)
@@ -133,6 +135,32 @@ func checkCodeOf(t *testing.T, ctx context.Context, css, url string) svgCode {
 	return code
 }
 
+// watchFirstCode records what the first QR code added to the page under
+// #qr-dialog encodes, in the very frame it appears: window.__firstCode.
+func watchFirstCode() chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](`(() => {
+		window.__firstCode = null;
+		const seen = () => {
+			const c = document.querySelector("#qr-dialog #qr-code");
+			if (c && window.__firstCode === null) {
+				window.__firstCode = c.dataset.text;
+				obs.disconnect();
+			}
+		};
+		const obs = new MutationObserver(seen);
+		obs.observe(document.body, {childList: true, subtree: true, attributes: true});
+	})()`)
+}
+
+// checkFirstCode fails unless the first frame of the dialog's code
+// already encoded url.
+func checkFirstCode(t *testing.T, ctx context.Context, url string) {
+	t.Helper()
+	if first := eval[string](t, ctx, `String(window.__firstCode)`); first != url {
+		failWithScreenshot(t, ctx, "the dialog's first frame encodes %q, want %q", first, url)
+	}
+}
+
 // waitGone waits until no element matches a CSS selector.
 func waitGone(t *testing.T, ctx context.Context, css string) {
 	t.Helper()
@@ -147,9 +175,10 @@ func TestBoothQRCodeOfPattern(t *testing.T) {
 	ctx := browser(t)
 	con := watchConsole(ctx)
 	must(t, ctx, "open booth", chromedp.Navigate(srv.URL+"/patterns/booth?kiosk=0"), ready())
-	must(t, ctx, "open the QR code", chromedp.Click(chromedp.CSS("#qr-button")),
+	must(t, ctx, "open the QR code", watchFirstCode(), chromedp.Click(chromedp.CSS("#qr-button")),
 		chromedp.WaitVisible(chromedp.CSS("#qr-dialog #qr-code")))
 	url := srv.URL + "/patterns/booth"
+	checkFirstCode(t, ctx, url)
 	code := checkCodeOf(t, ctx, "#qr-code", url)
 	if code.Width < 300 {
 		failWithScreenshot(t, ctx, "the code is %.0f px wide at 1280×800, too small to scan from a metre", code.Width)
@@ -171,12 +200,9 @@ func TestBoothQRCodeOfPattern(t *testing.T) {
 	if got := eval[string](t, ctx, `document.activeElement.id`); got != "qr-button" {
 		failWithScreenshot(t, ctx, "focus is on %q after Escape, want the QR button", got)
 	}
-	// A click on the backdrop closes it too; a click on the code does not.
-	must(t, ctx, "open again", chromedp.Click(chromedp.CSS("#qr-button")), chromedp.WaitVisible(chromedp.CSS("#qr-code")),
-		chromedp.Click(chromedp.CSS("#qr-code")), chromedp.Sleep(200*time.Millisecond))
-	if !eval[bool](t, ctx, `!!document.querySelector("#qr-dialog")`) {
-		failWithScreenshot(t, ctx, "a click on the code closed the dialog")
-	}
+	// A click on the backdrop closes it too (a click on the code does not:
+	// TestBoothQRCodeOffersLANAddress).
+	must(t, ctx, "open again", chromedp.Click(chromedp.CSS("#qr-button")), chromedp.WaitVisible(chromedp.CSS("#qr-code")))
 	must(t, ctx, "click the backdrop", chromedp.MouseClickXY(10, 10))
 	waitGone(t, ctx, "#qr-dialog")
 	con.check(t)
@@ -189,8 +215,9 @@ func TestBoothQRCodeOfSearchResult(t *testing.T) {
 	con := watchConsole(ctx)
 	must(t, ctx, "search", chromedp.Navigate(srv.URL+"/search?q=swag"), ready(), chromedp.WaitVisible(chromedp.CSS("#result-qr-0")))
 	path := eval[string](t, ctx, `new URL(document.querySelector("#result-0 a").href).pathname`)
-	must(t, ctx, "open the result's QR code", chromedp.Click(chromedp.CSS("#result-qr-0")),
+	must(t, ctx, "open the result's QR code", watchFirstCode(), chromedp.Click(chromedp.CSS("#result-qr-0")),
 		chromedp.WaitVisible(chromedp.CSS("#qr-code")))
+	checkFirstCode(t, ctx, srv.URL+path)
 	checkCodeOf(t, ctx, "#qr-code", srv.URL+path)
 	if got := text(t, ctx, "#qr-dialog-title"); !contains(got, "Swag") {
 		failWithScreenshot(t, ctx, "dialog title %q does not name the result", got)
@@ -212,15 +239,30 @@ func TestBoothQRCodeOffersLANAddress(t *testing.T) {
 	}
 	checkCodeOf(t, ctx, "#qr-code", srv.URL+"/patterns/swag")
 	// Tab stays in the modal: from Close, the last button, to the first.
-	must(t, ctx, "press Tab", chromedp.KeyEvent("\t"), chromedp.Sleep(100*time.Millisecond))
+	// The dialog moves the focus in its own key listener, as the key is
+	// handled, so the focus is where it goes once the key event returns.
+	must(t, ctx, "press Tab", chromedp.KeyEvent("\t"))
 	if got := eval[string](t, ctx, `document.activeElement.closest("#qr-dialog") ? document.activeElement.className : "outside: " + document.activeElement.tagName`); got != "qr-choice" {
 		failWithScreenshot(t, ctx, "Tab from the dialog's last button went to %q, want its first", got)
 	}
-	must(t, ctx, "press Shift+Tab", chromedp.KeyEvent("\t", chromedp.KeyModifiers(chromedp.ModifierShift)), chromedp.Sleep(100*time.Millisecond))
+	must(t, ctx, "press Shift+Tab", chromedp.KeyEvent("\t", chromedp.KeyModifiers(chromedp.ModifierShift)))
 	if got := eval[string](t, ctx, `document.activeElement.id`); got != "qr-close" {
 		failWithScreenshot(t, ctx, "Shift+Tab from the dialog's first button went to %q, want Close", got)
 	}
-	must(t, ctx, "choose the LAN address", chromedp.Click(chromedp.CSS("#qr-lan li:first-child button")))
+	// A click on the code does not close the dialog. go-app handles clicks
+	// in order, so once the LAN choice clicked after it is drawn, the
+	// code's click has been handled too.
+	eval[chromedp.Void](t, ctx, `window.__dialogGone = false;
+		new MutationObserver(() => { if (!document.querySelector("#qr-dialog")) window.__dialogGone = true; })
+			.observe(document.body, {childList: true, subtree: true});`)
+	must(t, ctx, "click the code, then the LAN address", chromedp.Click(chromedp.CSS("#qr-code")),
+		chromedp.Click(chromedp.CSS("#qr-lan li:first-child button")))
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.__dialogGone || document.querySelector("#qr-lan li:first-child button").getAttribute("aria-pressed") === "true"`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		failWithScreenshot(t, ctx, "the LAN choice was never drawn as pressed: %v", err)
+	}
+	if eval[bool](t, ctx, `window.__dialogGone`) {
+		failWithScreenshot(t, ctx, "a click on the code closed the dialog")
+	}
 	waitText(t, ctx, "#qr-url", lanURL)
 	checkCodeOf(t, ctx, "#qr-code", lanURL)
 	con.check(t)
@@ -273,19 +315,30 @@ func TestBoothKioskIdleReturnsHome(t *testing.T) {
 	eval[chromedp.Void](t, ctx, `window.__opened = []; window.open = (u) => { window.__opened.push(String(u)); return null; };
 		const a = document.createElement("a"); a.id = "ext"; a.href = "https://example.com/elsewhere"; a.textContent = "elsewhere";
 		document.querySelector(".pattern-title").after(a);`)
-	must(t, ctx, "click an external link", chromedp.Click(chromedp.CSS("#ext")), chromedp.Sleep(300*time.Millisecond))
+	// go-app handles the click and the keys in order: once Ctrl+Shift+K
+	// (kiosk off) is drawn, the click has been handled too. Then it turns
+	// kiosk mode on again.
+	must(t, ctx, "click an external link, then Ctrl+Shift+K", chromedp.Click(chromedp.CSS("#ext")),
+		chromedp.KeyEvent("K", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift)),
+		chromedp.WaitNotPresent(chromedp.CSS("#shell.kiosk")))
 	if opened := eval[[]string](t, ctx, `window.__opened`); len(opened) > 0 || eval[string](t, ctx, `location.href`) != srv.URL+"/patterns/booth" {
 		failWithScreenshot(t, ctx, "an external link was followed in kiosk mode: opened %q", opened)
 	}
+	must(t, ctx, "Ctrl+Shift+K again", chromedp.KeyEvent("K", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift)),
+		chromedp.WaitVisible(chromedp.CSS("#shell.kiosk")))
 
-	// A short tap on the brand is just a link home; a 2-second press
-	// leaves kiosk mode.
+	// A 2-second press on the brand leaves kiosk mode, while it is held,
+	// and its release does not follow the brand's link.
 	box := eval[[]float64](t, ctx, `(() => { const r = document.querySelector(".brand").getBoundingClientRect(); return [r.x + r.width/2, r.y + r.height/2]; })()`)
+	pressed := time.Now()
 	must(t, ctx, "hold the brand",
 		chromedp.MouseEvent(chromedp.MousePressed, box[0], box[1], chromedp.ButtonLeft, chromedp.ClickCount(1)),
-		chromedp.Sleep(booth.LongPress+500*time.Millisecond),
-		chromedp.MouseEvent(chromedp.MouseReleased, box[0], box[1], chromedp.ButtonLeft, chromedp.ClickCount(1)),
 		chromedp.WaitNotPresent(chromedp.CSS("#shell.kiosk")))
+	if held := time.Since(pressed); held < booth.LongPress {
+		failWithScreenshot(t, ctx, "kiosk mode went off after a press of %v, shorter than %v", held, booth.LongPress)
+	}
+	must(t, ctx, "release the brand",
+		chromedp.MouseEvent(chromedp.MouseReleased, box[0], box[1], chromedp.ButtonLeft, chromedp.ClickCount(1)))
 	waitText(t, ctx, "#kiosk-toast", "Kiosk mode off")
 	if got := eval[string](t, ctx, `location.pathname`); got != "/patterns/booth" {
 		failWithScreenshot(t, ctx, "the long press also followed the brand link, to %q", got)
@@ -294,12 +347,13 @@ func TestBoothKioskIdleReturnsHome(t *testing.T) {
 		failWithScreenshot(t, ctx, "kiosk mode still remembered after leaving it")
 	}
 
-	// Ctrl+Shift+K turns it on and off again; ?kiosk=0 turns it off.
+	// Ctrl+Shift+K turns it on again; ?kiosk=0 turns it off.
 	must(t, ctx, "Ctrl+Shift+K", chromedp.KeyEvent("K", chromedp.KeyModifiers(chromedp.ModifierCtrl, chromedp.ModifierShift)),
 		chromedp.WaitVisible(chromedp.CSS("#shell.kiosk")))
-	must(t, ctx, "?kiosk=0", chromedp.Navigate(srv.URL+"/?kiosk=0"), ready(), chromedp.Sleep(500*time.Millisecond))
-	if eval[bool](t, ctx, `!!document.querySelector("#shell.kiosk") || localStorage.getItem("`+booth.KioskStorageKey+`") !== null`) {
-		failWithScreenshot(t, ctx, "?kiosk=0 did not turn kiosk mode off")
+	must(t, ctx, "?kiosk=0", chromedp.Navigate(srv.URL+"/?kiosk=0"), ready())
+	off := `!document.querySelector("#shell.kiosk") && localStorage.getItem("` + booth.KioskStorageKey + `") === null`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](off, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		failWithScreenshot(t, ctx, "?kiosk=0 did not turn kiosk mode off: %v", err)
 	}
 	con.check(t)
 }
@@ -398,30 +452,54 @@ func TestBoothPrintHandout(t *testing.T) {
 	con.check(t)
 }
 
-// The header's offline mark shows when the browser goes offline or the
-// server stops answering.
+// The header's offline mark follows reality both ways: the browser's
+// offline and online events, and a server that stops and comes back, with
+// no event at all (the mark probes every two seconds while visible).
 func TestBoothOfflineMark(t *testing.T) {
 	srv, _ := startSite(t)
 	ctx := browser(t)
-	must(t, ctx, "open booth", chromedp.Navigate(srv.URL+"/patterns/booth"), ready(), chromedp.Sleep(500*time.Millisecond))
+	// follows bounds how long the mark may lag: the probe runs every 2 s
+	// and gives up on a silent server after 2 s more.
+	const follows = 6 * time.Second
+	// The first probe's answer is awaited, so that "hidden" below means
+	// the server answered, not "not asked yet".
+	must(t, ctx, "open booth", chromedp.Navigate(srv.URL+"/patterns/booth"), ready())
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`performance.getEntriesByType("resource").some(e => e.name.includes("?probe=") && e.responseEnd > 0)`, chromedp.WithPollingTimeout(follows))); err != nil {
+		failWithScreenshot(t, ctx, "the mark never probed the server: %v", err)
+	}
 	visible := `(() => { const m = document.querySelector("#offline-mark"); return !!m && m.getBoundingClientRect().width > 0; })()`
+	waitMark := func(what string, shown bool) {
+		t.Helper()
+		js := visible
+		if !shown {
+			js = "!" + visible
+		}
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(follows))); err != nil {
+			failWithScreenshot(t, ctx, "%s: the mark is shown=%v after %v, want shown=%v: %v", what, !shown, follows, shown, err)
+		}
+	}
 	if eval[bool](t, ctx, visible) {
 		failWithScreenshot(t, ctx, "the offline mark shows while the server answers")
 	}
 	eval[chromedp.Void](t, ctx, `window.dispatchEvent(new Event("offline"))`)
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](visible, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
-		failWithScreenshot(t, ctx, "the offline event did not show the mark: %v", err)
-	}
+	waitMark("the offline event", true)
 	eval[chromedp.Void](t, ctx, `window.dispatchEvent(new Event("online"))`)
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool]("!"+visible, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
-		failWithScreenshot(t, ctx, "back online with the server answering, the mark stays: %v", err)
-	}
+	waitMark("back online with the server answering", false)
+
 	srv.Stop()
-	eval[chromedp.Void](t, ctx, `window.dispatchEvent(new Event("online"))`)
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](visible, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
-		failWithScreenshot(t, ctx, "the server stopped, yet no offline mark: %v", err)
-	}
+	waitMark("the server stopped", true)
 	if title := eval[string](t, ctx, `document.querySelector("#offline-mark").title`); !strings.Contains(title, "server") {
 		failWithScreenshot(t, ctx, "the mark's title %q does not say the server does not answer", title)
 	}
+	srv.Restart(t)
+	waitMark("the server came back", false)
+
+	// Stopped while a probe is in flight, with an online event then: the
+	// event's probe runs after the one in flight instead of being dropped.
+	srv.Stop()
+	eval[chromedp.Void](t, ctx, `window.dispatchEvent(new Event("online")); window.dispatchEvent(new Event("online"))`)
+	waitMark("the server stopped, online events during a probe", true)
+	srv.Restart(t)
+	eval[chromedp.Void](t, ctx, `window.dispatchEvent(new Event("online"))`)
+	waitMark("the server came back, online event", false)
 }

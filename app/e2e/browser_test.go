@@ -99,21 +99,22 @@ func TestOfflineDeepLink(t *testing.T) {
 // a route.
 func waitCached(t *testing.T, ctx context.Context, path string) {
 	t.Helper()
+	// The worker precaches every route while it installs, so once it is
+	// activated the cache holds them all.
 	js := `(async () => {
-		const reg = await navigator.serviceWorker.getRegistration();
-		if (!reg || !reg.active || reg.active.state !== "activated") return false;
-		const r = await caches.match(` + "`" + path + "`" + `);
-		return !!r;
-	})()`
-	deadline := time.Now().Add(30 * time.Second)
-	for time.Now().Before(deadline) {
-		ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise))
-		if err == nil && ok {
-			return
+		const reg = await navigator.serviceWorker.ready;
+		const w = reg.active;
+		if (w.state !== "activated") {
+			await new Promise(r => w.addEventListener("statechange", () => w.state === "activated" && r()));
 		}
-		time.Sleep(200 * time.Millisecond)
+		return !!(await caches.match(` + "`" + path + "`" + `));
+	})()`
+	wctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	ok, err := chromedp.Run(wctx, chromedp.Evaluate[bool](js, chromedp.EvalAwaitPromise))
+	if err != nil || !ok {
+		failWithScreenshot(t, ctx, "service worker never cached %s (active worker's cache has it: %v, %v)", path, ok, err)
 	}
-	failWithScreenshot(t, ctx, "service worker never cached %s", path)
 }
 
 // Scenario 9: Chromium finds the app installable, and every manifest icon

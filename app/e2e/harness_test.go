@@ -4,7 +4,6 @@ package e2e
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"log/slog"
 	"net"
@@ -21,6 +20,7 @@ import (
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/embedded"
 	"github.com/devrel-patterns/explorer/app/headless"
+	"github.com/devrel-patterns/explorer/app/internal/browsertest"
 	"github.com/devrel-patterns/explorer/app/site"
 	"github.com/devrel-patterns/explorer/app/ui"
 )
@@ -38,11 +38,22 @@ func TestMain(m *testing.M) {
 	}
 	theCorpus = c
 	ui.Register(c)
-	os.Exit(m.Run())
+	shots, err = os.MkdirTemp("", "explorer-e2e-")
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "e2e: screenshot folder:", err)
+		os.Exit(1)
+	}
+	code := m.Run()
+	os.Remove(shots) // only when no failure left a screenshot in it
+	os.Exit(code)
 }
 
 // theCorpus is the embedded corpus, decoded once by TestMain.
 var theCorpus *corpus.Corpus
+
+// shots is this run's folder for the screenshots of failed steps, made by
+// TestMain so that runs side by side never share one.
+var shots string
 
 // stepTimeout bounds one browser step, so that a failing step still leaves
 // time for a screenshot.
@@ -50,9 +61,10 @@ const stepTimeout = 30 * time.Second
 
 // server is the site handler on a loopback port.
 type server struct {
-	URL  string
-	srv  *http.Server
-	once sync.Once
+	URL string
+	h   http.Handler
+	mu  sync.Mutex
+	srv *http.Server // nil while stopped
 }
 
 // startServer serves h on a free loopback port until the test ends or Stop.
@@ -62,25 +74,48 @@ func startServer(t *testing.T, h http.Handler) *server {
 	if err != nil {
 		t.Fatalf("listen: %v", err)
 	}
-	s := &server{URL: "http://" + ln.Addr().String(), srv: &http.Server{Handler: h, ReadHeaderTimeout: 10 * time.Second}}
-	go s.srv.Serve(ln)
+	s := &server{URL: "http://" + ln.Addr().String(), h: h}
+	s.serve(ln)
 	t.Cleanup(s.Stop)
 	return s
 }
 
+func (s *server) serve(ln net.Listener) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.srv = &http.Server{Handler: s.h, ReadHeaderTimeout: 10 * time.Second}
+	go s.srv.Serve(ln)
+}
+
 // Stop shuts the server down, so that only the browser's cache can answer.
 func (s *server) Stop() {
-	s.once.Do(func() {
-		ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
-		defer cancel()
-		s.srv.Shutdown(ctx)
-	})
+	s.mu.Lock()
+	srv := s.srv
+	s.srv = nil
+	s.mu.Unlock()
+	if srv == nil {
+		return
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	srv.Shutdown(ctx)
+}
+
+// Restart serves again on the same address after Stop.
+func (s *server) Restart(t *testing.T) {
+	t.Helper()
+	ln, err := net.Listen("tcp", strings.TrimPrefix(s.URL, "http://"))
+	if err != nil {
+		t.Fatalf("listen again: %v", err)
+	}
+	s.serve(ln)
 }
 
 // startSite serves the app built in the repository.
 func startSite(t *testing.T) (*server, *corpus.Corpus) {
 	t.Helper()
 	c := theCorpus
+	browsertest.BuiltApp(t, repoRoot)
 	h, err := site.New(c, repoRoot, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatalf("site: %v", err)
@@ -91,7 +126,7 @@ func startSite(t *testing.T) (*server, *corpus.Corpus) {
 // browser starts headless Chromium with a fresh profile and returns a tab.
 func browser(t *testing.T) context.Context {
 	t.Helper()
-	opts := headless.Options(headless.ForTest(t), t.TempDir())
+	opts := headless.Options(browsertest.Chromium(t), t.TempDir())
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
 	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
@@ -147,11 +182,10 @@ func (c *console) check(t *testing.T) {
 func failWithScreenshot(t *testing.T, ctx context.Context, format string, args ...any) {
 	t.Helper()
 	msg := fmt.Sprintf(format, args...)
-	dir := filepath.Join(os.TempDir(), "explorer-e2e")
-	name := filepath.Join(dir, strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())+".png")
+	name := filepath.Join(shots, strings.NewReplacer("/", "_", " ", "_").Replace(t.Name())+".png")
 	shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 	if err == nil {
-		err = errors.Join(os.MkdirAll(dir, 0o755), os.WriteFile(name, shot, 0o644))
+		err = os.WriteFile(name, shot, 0o644)
 	}
 	if err != nil {
 		t.Fatalf("%s (no screenshot: %v)", msg, err)
@@ -162,6 +196,15 @@ func failWithScreenshot(t *testing.T, ctx context.Context, format string, args .
 // ready waits until the WASM app has taken over the page.
 func ready() chromedp.Action[chromedp.Void] {
 	return chromedp.WaitVisible(chromedp.CSS(`html[data-app="ready"]`))
+}
+
+// painted waits until the page's fonts have loaded and two frames have
+// been drawn since, so that a screenshot shows what a person sees.
+func painted() chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](`(async () => {
+		await document.fonts.ready;
+		await new Promise(r => requestAnimationFrame(() => requestAnimationFrame(r)));
+	})()`, chromedp.EvalAwaitPromise)
 }
 
 // must runs steps, failing with a screenshot on error.

@@ -37,7 +37,7 @@ func TestScreenshots(t *testing.T) {
 	}
 	for _, size := range [][2]int64{{390, 844}, {1280, 800}} {
 		for _, v := range views {
-			must(t, ctx, "open "+v.path, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(srv.URL+v.path), ready(), chromedp.Sleep(300e6))
+			must(t, ctx, "open "+v.path, chromedp.EmulateViewport(size[0], size[1]), chromedp.Navigate(srv.URL+v.path), ready(), painted())
 			shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 			if err != nil {
 				t.Fatal(err)
@@ -96,7 +96,7 @@ func TestBoothScreenshots(t *testing.T) {
 	for _, size := range [][2]int64{{1280, 800}, {768, 1024}} {
 		for _, v := range views {
 			steps := append([]chromedp.Action[chromedp.Void]{chromedp.EmulateViewport(size[0], size[1])}, v.steps...)
-			must(t, ctx, v.name, append(steps, chromedp.Sleep(300e6))...)
+			must(t, ctx, v.name, append(steps, painted())...)
 			shot, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 			if err != nil {
 				t.Fatal(err)

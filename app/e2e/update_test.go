@@ -10,6 +10,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/devrel-patterns/explorer/app/internal/browsertest"
 	"github.com/devrel-patterns/explorer/app/site"
 )
 
@@ -25,6 +26,7 @@ func (s *swapHandler) store(h http.Handler) { s.h.Store(&h) }
 // When a new version is deployed, the open app says so and offers to
 // reload.
 func TestUpdateAvailable(t *testing.T) {
+	browsertest.BuiltApp(t, repoRoot)
 	oldSite, err := site.New(theCorpus, repoRoot, slog.New(slog.DiscardHandler))
 	if err != nil {
 		t.Fatal(err)

@@ -1,6 +1,8 @@
-// Package embedded carries the compiled corpus inside the binary: build.go
-// writes corpus.bin here before compiling the app, and the app decodes it
-// once at start. The file is a build output, ignored by git.
+// Package embedded carries the compiled corpus inside the binary, and the
+// app decodes it once at start. corpus.bin is the artifact of content/,
+// committed so that plain go commands work in any clone (app/artifact
+// tests that it is current); a build for another folder replaces it
+// through an overlay rather than by writing it.
 package embedded
 
 import (

@@ -54,7 +54,7 @@ const fakeDOM = `(() => {
       return out;
     }
     querySelector(sel) { return this.find(sel.replace(/^\./, "")); }
-    getBoundingClientRect() { return Object.assign({ left: 0, top: 0, width: 500, height: 500 }, globalThis.fakeRect); }
+    getBoundingClientRect() { return Object.assign({ left: 0, top: 0, width: 1000, height: 1000 }, globalThis.fakeRect); }
     setPointerCapture(id) { this.captured = id; }
     fire(type, props) {
       const ev = Object.assign({ type, target: this, defaultPrevented: false }, props);
@@ -238,8 +238,9 @@ func TestDOMEvents(t *testing.T) {
 				if svg.Get("captured").Int() != 7 {
 					t.Error("the pointer was not captured")
 				}
-				if vb := svg.Call("getAttribute", "viewBox").String(); vb != "-100 0 1000 1000" {
-					t.Errorf("viewBox = %s, want -100 0 1000 1000", vb)
+				// One unit a pixel: the 50 px drag pans 50 units.
+				if vb := svg.Call("getAttribute", "viewBox").String(); vb != "-50 0 1000 1000" {
+					t.Errorf("viewBox = %s, want -50 0 1000 1000", vb)
 				}
 				if !svg.Call("hasClass", "is-dragging").Bool() {
 					t.Error("no is-dragging class during the drag")
@@ -288,8 +289,8 @@ func TestDOMLocalGraphFitsItsBox(t *testing.T) {
 		height      int
 		wantViewBox string
 	}{
-		{name: "wide box", width: 800, height: 340, wantViewBox: "0 0 945 420"},
-		{name: "square box", width: 340, height: 340, wantViewBox: "0 0 420 420"},
+		{name: "wide box", width: 800, height: 340, wantViewBox: "0 0 800 340"},
+		{name: "square box", width: 340, height: 340, wantViewBox: "0 0 340 340"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -191,7 +191,9 @@ func (g *Graph) onClick(ctx app.Context, e app.Event) {
 	}
 }
 
-// onKeyDown opens a focused node with Enter and zooms with +, − and 0.
+// onKeyDown opens a focused node with Enter, moves the focus to a
+// neighbour with the arrows, pans with Shift and the arrows and zooms with
+// +, − and 0.
 func (g *Graph) onKeyDown(ctx app.Context, e app.Event) {
 	key := e.Get("key").String()
 	if key == "Enter" {
@@ -202,11 +204,58 @@ func (g *Graph) onKeyDown(ctx app.Context, e app.Event) {
 		}
 		return
 	}
+	if dx, dy, ok := arrow(key); ok && !e.Get("shiftKey").Bool() {
+		// On a node the arrows go to a neighbour; with Shift they pan.
+		if i := g.targetNode(e.Get("target")); i >= 0 {
+			e.PreventDefault()
+			ctx.PreventUpdate()
+			if j := g.scene().step(i, dx, dy); j >= 0 {
+				g.moveRover(e.Get("target"), j)
+			}
+			return
+		}
+	}
 	if g.key(key) {
 		e.PreventDefault()
 		return
 	}
 	ctx.PreventUpdate()
+}
+
+// arrow returns the direction of an arrow key, in world coordinates (y
+// down).
+func arrow(key string) (dx, dy float64, ok bool) {
+	switch key {
+	case "ArrowLeft":
+		return -1, 0, true
+	case "ArrowRight":
+		return 1, 0, true
+	case "ArrowUp":
+		return 0, -1, true
+	case "ArrowDown":
+		return 0, 1, true
+	}
+	return 0, 0, false
+}
+
+// moveRover makes node j the graph's one Tab stop and focuses it; the
+// focusin that follows lights its neighbourhood. The layer's renders never
+// change tabindex after the first, so writing it here is not undone.
+func (g *Graph) moveRover(from app.Value, j int) {
+	svg := from.Call("closest", "svg")
+	if svg.Type() != app.TypeObject {
+		return
+	}
+	next := svg.Call("querySelector", ".graph-n-"+strconv.Itoa(j))
+	if next.Type() != app.TypeObject {
+		return
+	}
+	nodes := svg.Call("querySelectorAll", `.graph-node[tabindex="0"]`)
+	for k := 0; k < nodes.Length(); k++ {
+		nodes.Index(k).Call("setAttribute", "tabindex", "-1")
+	}
+	next.Call("setAttribute", "tabindex", "0")
+	next.Call("focus")
 }
 
 // key applies a zoom or pan key; it reports whether the key was used.
@@ -294,41 +343,75 @@ func (g *Graph) setFocused(i int) bool {
 	return true
 }
 
-// OnMount fits a local graph to its box once it is in the page.
+// OnMount draws the graph for its box once it is in the page.
 func (g *Graph) OnMount(ctx app.Context) { g.fit(ctx) }
 
-// OnResize fits a local graph to its box after the window is resized.
+// OnResize draws the graph again for its box after the window is resized.
 func (g *Graph) OnResize(ctx app.Context) { g.fit(ctx) }
 
-// fit measures the graph's box and, for a local graph whose aspect
-// changed, updates the aspect so the next render spreads the nodes over the
-// box's width.
+// fit measures the graph's box and, when it changed, records it so the next
+// render draws the scene in it; the first time, it also makes the measure
+// of the labels' width.
 func (g *Graph) fit(ctx app.Context) {
 	root := ctx.JSSrc()
 	if root == nil || root.Type() != app.TypeObject || root.Get("querySelector").Type() != app.TypeFunction {
 		ctx.PreventUpdate()
 		return
 	}
-	r := elemRect(root.Call("querySelector", ".graph-wrap"))
-	if !g.setAspect(r.width, r.height) {
+	svg := root.Call("querySelector", ".graph-svg")
+	if g.width == nil {
+		g.width = canvasWidth(svg)
+	}
+	r := elemRect(svg)
+	if !g.setBox(r.width, r.height) {
 		ctx.PreventUpdate()
 	}
 }
 
-// setAspect records the size of a local graph's box, as its aspect rounded
-// to a quarter and kept within [minAspect, maxAspect], and reports whether
-// the aspect changed. The full graph keeps its square.
-func (g *Graph) setAspect(width, height float64) bool {
-	if g.FocusSlug == "" || !(width > 0) || !(height > 0) {
+// setBox records the size of the graph's box, rounded to whole pixels, and
+// reports whether it changed. A box under minBox on a side (a graph not
+// shown) is ignored.
+func (g *Graph) setBox(width, height float64) bool {
+	if !(width >= minBox) || !(height >= minBox) || math.IsInf(width, 0) || math.IsInf(height, 0) {
 		return false
 	}
-	a := math.Round(width/height*4) / 4
-	a = math.Max(minAspect, math.Min(maxAspect, a))
-	if a == g.aspect {
+	b := size{math.Round(width), math.Round(height)}
+	if b == g.box {
 		return false
 	}
-	g.aspect = a
+	g.box = b
 	return true
+}
+
+// canvasWidth returns a measure of label widths with a canvas in the font
+// the labels are drawn in (the SVG's font family, semi-bold, labelPx), or
+// nil where there is no canvas.
+func canvasWidth(svg app.Value) textWidth {
+	if svg == nil || svg.Type() != app.TypeObject {
+		return nil
+	}
+	doc := app.Window().Get("document")
+	if !doc.Truthy() || doc.Get("createElement").Type() != app.TypeFunction {
+		return nil
+	}
+	canvas := doc.Call("createElement", "canvas")
+	if canvas.Get("getContext").Type() != app.TypeFunction {
+		return nil
+	}
+	c2d := canvas.Call("getContext", "2d")
+	if !c2d.Truthy() {
+		return nil
+	}
+	family := "sans-serif"
+	if gcs := app.Window().Get("getComputedStyle"); gcs.Type() == app.TypeFunction {
+		if f := app.Window().Call("getComputedStyle", svg).Get("fontFamily"); f.Type() == app.TypeString && f.String() != "" {
+			family = f.String()
+		}
+	}
+	c2d.Set("font", "600 "+strconv.Itoa(int(labelPx))+"px "+family)
+	return func(text string) float64 {
+		return num(c2d.Call("measureText", text).Get("width"))
+	}
 }
 
 // targetNode returns the index of the node holding an event target, or -1.

@@ -39,13 +39,18 @@ type Graph struct {
 	// the generated style are derived from it.
 	DOMID string
 
-	sc       *scene
-	scData   *corpus.Corpus
-	scFocus  string
-	scAspect float64
-	// aspect is the measured width over height of a local graph's box, or
-	// 0 before it is measured.
-	aspect   float64
+	sc      *scene
+	scData  *corpus.Corpus
+	scFocus string
+	scBox   size
+	// scMeasured is whether the scene's labels were measured (width).
+	scMeasured bool
+	// box is the measured size of the graph's box, zero before it is
+	// measured; the scene is drawn in it, one unit a pixel.
+	box size
+	// width measures a label's text in the browser (a canvas with the
+	// labels' font); nil before the graph is mounted.
+	width    textWidth
 	view     viewBox
 	hover    int // node under the pointer, or -1
 	focused  int // node with keyboard focus, or -1
@@ -109,12 +114,13 @@ func (g *Graph) ID(id string) *Graph {
 }
 
 // scene returns the scene for the current properties, building it when the
-// corpus, the focus or a local graph's aspect changed; a new scene resets
-// the view and the hover.
+// corpus, the focus or the box changed; a new scene resets the view and the
+// hover.
 func (g *Graph) scene() *scene {
-	if g.sc == nil || g.scData != g.Data || g.scFocus != g.FocusSlug || g.scAspect != g.aspect {
-		g.sc = buildScene(g.Data, g.FocusSlug, g.aspect, rootPrefix())
-		g.scData, g.scFocus, g.scAspect = g.Data, g.FocusSlug, g.aspect
+	world := g.box.world(g.FocusSlug != "")
+	if g.sc == nil || g.scData != g.Data || g.scFocus != g.FocusSlug || g.scBox != world || g.scMeasured != (g.width != nil) {
+		g.sc = buildScene(g.Data, g.FocusSlug, world, rootPrefix(), g.width)
+		g.scData, g.scFocus, g.scBox, g.scMeasured = g.Data, g.FocusSlug, world, g.width != nil
 		g.view = fullView(g.sc)
 		g.hover, g.focused = -1, -1
 		g.pointers = nil
@@ -156,13 +162,6 @@ func (g *Graph) lit() int {
 	return -1
 }
 
-// labelsHidden reports whether the graph is too large to show every label
-// at the current zoom.
-func (g *Graph) labelsHidden() bool {
-	n := len(g.sc.nodes)
-	return n > largeGraph && g.view.zoom(g.sc.width) < labelZoom(n)
-}
-
 // Render draws the graph: the SVG with its edges and nodes, the zoom
 // buttons and the legend.
 func (g *Graph) Render() app.UI {
@@ -178,9 +177,6 @@ func (g *Graph) Render() app.UI {
 	}
 
 	svgClass := []string{"graph-svg"}
-	if g.labelsHidden() {
-		svgClass = append(svgClass, "labels-hidden")
-	}
 	lit := g.lit()
 	if lit >= 0 {
 		svgClass = append(svgClass, "is-lit")
@@ -209,6 +205,7 @@ func (g *Graph) Render() app.UI {
 				ID(id).
 				Class(strings.Join(svgClass, " ")).
 				Attr("viewBox", g.view.String()).
+				DataSet("box", fmtNum(s.width)+"x"+fmtNum(s.height)).
 				Attr("preserveAspectRatio", "xMidYMid meet").
 				Aria("labelledby", id+"-title").
 				On("wheel", g.onWheel).
@@ -229,7 +226,7 @@ func (g *Graph) Render() app.UI {
 						svgElem("marker").
 							ID(id+"-arrow").
 							Attr("viewBox", "0 0 10 10").
-							Attr("refX", "10").
+							Attr("refX", "5").
 							Attr("refY", "5").
 							Attr("markerWidth", "6").
 							Attr("markerHeight", "6").
@@ -243,18 +240,16 @@ func (g *Graph) Render() app.UI {
 					),
 					&edgeLayer{Scene: s, Marker: "url(#" + id + "-arrow)", stats: stats},
 					&nodeLayer{Scene: s, Current: s.index(g.CurrentSlug), stats: stats},
-					app.If(lit >= 0, func() app.UI {
-						return svgElem("style").Text(highlightCSS(id, s, lit))
-					}),
+					svgElem("style").Text(markCSS(id, g.view.zoom(s.width))+highlightCSS(id, s, lit)),
 				),
 			app.Div().Class("graph-controls").Body(
-				app.Button().Type("button").Class("graph-zoom-in").
+				app.Button().Type("button").Class("graph-zoom-in").TabIndex(-1).
 					Aria("label", "Zoom in").Title("Zoom in").
 					Text("+").OnClick(g.onZoomIn),
-				app.Button().Type("button").Class("graph-zoom-out").
+				app.Button().Type("button").Class("graph-zoom-out").TabIndex(-1).
 					Aria("label", "Zoom out").Title("Zoom out").
 					Text("−").OnClick(g.onZoomOut),
-				app.Button().Type("button").Class("graph-zoom-reset").
+				app.Button().Type("button").Class("graph-zoom-reset").TabIndex(-1).
 					Aria("label", "Reset zoom").Title("Reset zoom").
 					Text("⟲").OnClick(g.onZoomReset),
 			),
@@ -292,9 +287,12 @@ func legend(s *scene) app.UI {
 
 // highlightCSS returns the rules that dim every node and edge of the graph
 // with the given id except node i, its neighbours and the edges among them,
-// and show their labels when labels are hidden. The dimmed opacity is the
-// stylesheet's --graph-dim, 0.15 by default.
+// and show node i's label at any zoom; "" when i is -1. The dimmed opacity
+// is the stylesheet's --graph-dim, 0.15 by default.
 func highlightCSS(id string, s *scene, i int) string {
+	if i < 0 || i >= len(s.nodes) {
+		return ""
+	}
 	nodes, edges := s.neighbourhood(i)
 	var b strings.Builder
 	b.WriteString("#" + id + " .graph-node,#" + id + " .graph-edge{opacity:var(--graph-dim,.15)}")
@@ -302,11 +300,10 @@ func highlightCSS(id string, s *scene, i int) string {
 	for _, k := range nodes {
 		lit = append(lit, ".graph-n-"+strconv.Itoa(k))
 	}
-	nodeSel := strings.Join(lit, ",")
 	for _, j := range edges {
 		lit = append(lit, ".graph-e-"+strconv.Itoa(j))
 	}
 	b.WriteString("#" + id + " :is(" + strings.Join(lit, ",") + "){opacity:1}")
-	b.WriteString("#" + id + ".labels-hidden :is(" + nodeSel + ") .graph-label{display:inline}")
+	b.WriteString("#" + id + " .graph-n-" + strconv.Itoa(i) + " .graph-label{display:inline}")
 	return b.String()
 }

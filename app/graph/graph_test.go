@@ -56,13 +56,16 @@ func TestRenderNodes(t *testing.T) {
 			html := app.HTMLString(tt.g)
 			links := elements(t, html, "a", "graph-node")
 			var slugs, labels []string
+			stops := 0
 			for _, a := range links {
 				href := a.attrs["href"]
 				slug := strings.TrimPrefix(href, "/patterns/")
 				slugs = append(slugs, slug)
 				labels = append(labels, a.attrs["aria-label"])
-				if a.attrs["tabindex"] != "0" {
-					t.Errorf("node %s: tabindex = %q, want 0", slug, a.attrs["tabindex"])
+				if a.attrs["tabindex"] == "0" {
+					stops++
+				} else if a.attrs["tabindex"] != "-1" {
+					t.Errorf("node %s: tabindex = %q, want 0 or -1", slug, a.attrs["tabindex"])
 				}
 				isCurrent := hasClass(a.attrs["class"], "is-current")
 				if want := slug == tt.current; isCurrent != want {
@@ -71,6 +74,9 @@ func TestRenderNodes(t *testing.T) {
 				if isCurrent && a.attrs["aria-current"] != "page" {
 					t.Errorf("node %s: aria-current = %q, want page", slug, a.attrs["aria-current"])
 				}
+			}
+			if want := min(len(links), 1); stops != want {
+				t.Errorf("%d nodes are Tab stops, want %d (a roving tabindex)", stops, want)
 			}
 			if !slices.Equal(slugs, tt.wantSlugs) {
 				t.Errorf("node hrefs = %v, want %v", slugs, tt.wantSlugs)
@@ -85,7 +91,7 @@ func TestRenderNodes(t *testing.T) {
 			if !slices.Equal(texts, tt.wantLabels) {
 				t.Errorf("labels = %v, want %v", texts, tt.wantLabels)
 			}
-			if n := len(elements(t, html, "circle", "graph-dot")); n != len(tt.wantSlugs)+len(buildScene(tt.g.Data, tt.g.FocusSlug, 0, "").blocks) {
+			if n := len(elements(t, html, "circle", "graph-dot")); n != len(tt.wantSlugs)+len(buildScene(tt.g.Data, tt.g.FocusSlug, size{}, "", nil).blocks) {
 				t.Errorf("%d circles, want one per node and one per legend entry", n)
 			}
 			if strings.Contains(html, "glossary") || strings.Contains(html, "Glossary") {
@@ -157,7 +163,7 @@ func TestRenderSVG(t *testing.T) {
 				t.Errorf("markers = %+v, want one with id %s-arrow", markers, tt.wantID)
 			}
 			groups := elements(t, html, "g", "graph-edges")
-			if len(groups) != 1 || groups[0].attrs["marker-end"] != "url(#"+tt.wantID+"-arrow)" {
+			if len(groups) != 1 || groups[0].attrs["marker-mid"] != "url(#"+tt.wantID+"-arrow)" {
 				t.Errorf("edge groups = %+v, want the marker on them", groups)
 			}
 			if len(elements(t, html, "div", tt.wantWrap)) != 1 {
@@ -176,20 +182,18 @@ func TestRenderSVG(t *testing.T) {
 func TestRenderEdges(t *testing.T) {
 	g := New(testCorpus())
 	html := app.HTMLString(g)
-	lines := elements(t, html, "line", "graph-edge")
+	lines := elements(t, html, "polyline", "graph-edge")
 	s := g.scene()
 	if len(lines) != len(s.edges) {
 		t.Fatalf("%d lines, want %d", len(lines), len(s.edges))
 	}
 	for j, l := range lines {
 		e := s.edges[j]
-		want := map[string]string{
-			"x1": fmtNum(e.x1), "y1": fmtNum(e.y1), "x2": fmtNum(e.x2), "y2": fmtNum(e.y2),
-		}
-		for k, v := range want {
-			if l.attrs[k] != v {
-				t.Errorf("line %d: %s = %q, want %q", j, k, l.attrs[k], v)
-			}
+		// From the source's centre to the target's, through the midpoint,
+		// where marker-mid draws the arrow.
+		want := fmtNum(e.x1) + "," + fmtNum(e.y1) + " " + fmtNum((e.x1+e.x2)/2) + "," + fmtNum((e.y1+e.y2)/2) + " " + fmtNum(e.x2) + "," + fmtNum(e.y2)
+		if l.attrs["points"] != want {
+			t.Errorf("line %d: points = %q, want %q", j, l.attrs["points"], want)
 		}
 	}
 }
@@ -248,19 +252,27 @@ func TestHighlight(t *testing.T) {
 			html := app.HTMLString(g)
 			svg := elements(t, html, "svg", "graph-svg")[0]
 			styles := elements(t, html, "style", "")
+			if len(styles) != 1 {
+				t.Fatalf("%d style elements, want 1", len(styles))
+			}
+			css := styles[0].text
 			if tt.wantLit == nil {
-				if hasClass(svg.attrs["class"], "is-lit") || len(styles) != 0 {
-					t.Errorf("highlight without a hovered node: class %q, %d styles", svg.attrs["class"], len(styles))
+				if hasClass(svg.attrs["class"], "is-lit") || strings.Contains(css, "opacity") {
+					t.Errorf("highlight without a hovered node: class %q, style %s", svg.attrs["class"], css)
 				}
 				return
 			}
 			if !hasClass(svg.attrs["class"], "is-lit") {
 				t.Errorf("svg class %q lacks is-lit", svg.attrs["class"])
 			}
-			if len(styles) != 1 {
-				t.Fatalf("%d style elements, want 1", len(styles))
+			lit := s.index(tt.hover)
+			if lit < 0 {
+				lit = s.index(tt.focused)
 			}
-			css := styles[0].text
+			if want := ".graph-n-" + strconv.Itoa(lit) + " .graph-label{display:inline}"; !strings.Contains(css, want) {
+				t.Errorf("the lit node's label is not shown at every zoom: no %s in %s", want, css)
+			}
+			css = css[strings.Index(css, "opacity"):]
 			for k := range s.nodes {
 				sel := ".graph-n-" + strconv.Itoa(k)
 				lit := slices.Contains(tt.wantLit, s.nodes[k].slug)
@@ -270,32 +282,6 @@ func TestHighlight(t *testing.T) {
 			}
 			if got := strings.Count(css, ".graph-e-"); got != tt.wantEdges {
 				t.Errorf("%d edges lit, want %d in %s", got, tt.wantEdges, css)
-			}
-		})
-	}
-}
-
-func TestLabelsHidden(t *testing.T) {
-	tests := []struct {
-		name       string
-		n          int
-		zoom       float64
-		wantHidden bool
-	}{
-		{name: "small graph shows labels", n: 40, wantHidden: false},
-		{name: "large graph hides labels", n: 500, wantHidden: true},
-		{name: "large graph zoomed a little", n: 500, zoom: 1.5, wantHidden: true},
-		{name: "large graph zoomed in", n: 500, zoom: 3, wantHidden: false},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			g := New(bigCorpus(tt.n))
-			if tt.zoom > 0 {
-				g.zoomBy(tt.zoom)
-			}
-			svg := elements(t, app.HTMLString(g), "svg", "graph-svg")[0]
-			if got := hasClass(svg.attrs["class"], "labels-hidden"); got != tt.wantHidden {
-				t.Errorf("labels-hidden = %v, want %v (class %q)", got, tt.wantHidden, svg.attrs["class"])
 			}
 		})
 	}
@@ -550,6 +536,7 @@ func TestMatchStructure(t *testing.T) {
 					ID("graph").
 					Class("graph-svg").
 					Attr("viewBox", "0 0 1000 1000").
+					DataSet("box", "1000x1000").
 					Attr("preserveAspectRatio", "xMidYMid meet").
 					Aria("labelledby", "graph-title")
 				for _, ev := range []string{"wheel", "pointerdown", "pointermove", "pointerup", "pointercancel",
@@ -567,14 +554,15 @@ func TestMatchStructure(t *testing.T) {
 			name: "second node",
 			path: []int{0, 0, 0, 3, 0, 1},
 			expected: svgElem("a").
-				Class("graph-node graph-n-1 block-1 is-current").
+				Class("graph-node graph-n-1 block-1 "+levelClass(g.sc.nodes[1].label.level)+" is-current").
 				Attr("href", "/patterns/beta").
+				Attr("transform", "translate("+fmtNum(g.sc.nodes[1].x)+" "+fmtNum(g.sc.nodes[1].y)+")").
 				TabIndex(0).
 				Aria("label", "Beta").
 				Aria("current", "page").
 				DataSet("i", 1),
 		},
-		{name: "second label", path: []int{0, 0, 0, 3, 0, 1, 1, 0}, expected: app.Text("Beta")},
+		{name: "second label", path: []int{0, 0, 0, 3, 0, 1, 0, 2, 0}, expected: app.Text("Beta")},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -607,7 +595,7 @@ func TestSVGNamespace(t *testing.T) {
 // BenchmarkNodeLayer1000 renders the node layer of 1,000 nodes: the work a
 // pan would cost if the nodes were not a component of their own.
 func BenchmarkNodeLayer1000(b *testing.B) {
-	s := buildScene(bigCorpus(1000), "", 0, "")
+	s := buildScene(bigCorpus(1000), "", size{}, "", nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		l := &nodeLayer{Scene: s, Current: -1}
@@ -643,7 +631,7 @@ func BenchmarkPan1000(b *testing.B) {
 
 // BenchmarkHover1000 computes the highlight of a node of a 1,000-node graph.
 func BenchmarkHover1000(b *testing.B) {
-	s := buildScene(bigCorpus(1000), "", 0, "")
+	s := buildScene(bigCorpus(1000), "", size{}, "", nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		highlightCSS("graph", s, 500)

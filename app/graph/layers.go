@@ -35,7 +35,11 @@ type edgeLayer struct {
 	stats *renderStats
 }
 
-// Render draws one line per edge, in edge order.
+// edgeWidth is the width of an edge on screen, in pixels.
+const edgeWidth = 1.2
+
+// Render draws one line per edge, in edge order, from centre to centre with
+// its arrow halfway (the midpoint is a vertex for marker-mid).
 func (l *edgeLayer) Render() app.UI {
 	if l.stats != nil {
 		l.stats.edges++
@@ -46,23 +50,19 @@ func (l *edgeLayer) Render() app.UI {
 	}
 	lines := make([]app.UI, len(s.edges))
 	for j, e := range s.edges {
-		lines[j] = svgElem("line").
+		lines[j] = svgElem("polyline").
 			Class("graph-edge graph-e-"+strconv.Itoa(j)).
-			Attr("x1", fmtNum(e.x1)).
-			Attr("y1", fmtNum(e.y1)).
-			Attr("x2", fmtNum(e.x2)).
-			Attr("y2", fmtNum(e.y2))
-	}
-	width := "1.2"
-	if s.focus >= 0 {
-		width = "1.6"
+			Attr("points", fmtNum(e.x1)+","+fmtNum(e.y1)+" "+
+				fmtNum((e.x1+e.x2)/2)+","+fmtNum((e.y1+e.y2)/2)+" "+
+				fmtNum(e.x2)+","+fmtNum(e.y2))
 	}
 	return svgElem("g").
 		Class("graph-edges").
 		Aria("hidden", "true").
+		Attr("fill", "none").
 		Attr("stroke", noBlockColour).
-		Attr("stroke-width", width).
-		Attr("marker-end", l.Marker).
+		Attr("stroke-width", fmtNum(edgeWidth)).
+		Attr("marker-mid", l.Marker).
 		Body(lines...)
 }
 
@@ -80,7 +80,9 @@ type nodeLayer struct {
 	stats *renderStats
 }
 
-// Render draws the nodes in node order.
+// Render draws the nodes in node order. Each link is moved to its node's
+// place; inside it, the mark (the touch target, the dot and the label) is
+// drawn in pixels and scaled back by the zoom (markCSS).
 func (l *nodeLayer) Render() app.UI {
 	if l.stats != nil {
 		l.stats.nodes++
@@ -89,35 +91,48 @@ func (l *nodeLayer) Render() app.UI {
 	if s == nil {
 		s = &scene{}
 	}
-	r := fmtNum(s.radius)
+	hit := fmtNum(hitRadius)
 	nodes := make([]app.UI, len(s.nodes))
 	for i, n := range s.nodes {
+		// A roving tabindex: one node is the graph's Tab stop, the arrow
+		// keys move it between neighbours (events.go).
+		tab := -1
+		if i == s.rover(l.Current) {
+			tab = 0
+		}
 		a := svgElem("a").
-			Class(n.class).
+			Class(n.class+" "+levelClass(n.label.level)).
 			Attr("href", n.href).
-			TabIndex(0).
+			Attr("transform", "translate("+fmtNum(n.x)+" "+fmtNum(n.y)+")").
+			TabIndex(tab).
 			Aria("label", n.title).
 			DataSet("i", i)
 		if i == l.Current {
 			a = a.Class("is-current").Aria("current", "page")
 		}
 		nodes[i] = a.Body(
-			svgElem("circle").
-				Class("graph-dot").
-				Attr("cx", fmtNum(n.x)).
-				Attr("cy", fmtNum(n.y)).
-				Attr("r", r).
-				Attr("fill", n.fill),
-			svgElem("text").
-				Class("graph-label").
-				Attr("x", fmtNum(n.x)).
-				Attr("y", fmtNum(n.y+s.radius+labelSize)).
-				Text(n.title),
+			svgElem("g").Class("graph-mark").Body(
+				svgElem("circle").
+					Class("graph-hit").
+					Attr("r", hit).
+					Attr("fill", "transparent"),
+				svgElem("circle").
+					Class("graph-dot").
+					Attr("r", fmtNum(n.r)).
+					Attr("fill", n.fill),
+				svgElem("text").
+					Class("graph-label").
+					Attr("x", fmtNum(n.label.x)).
+					Attr("y", fmtNum(n.label.y)).
+					Attr("text-anchor", n.label.anchor).
+					Attr("dominant-baseline", "central").
+					Text(n.title),
+			),
 		)
 	}
 	return svgElem("g").
 		Class("graph-nodes").
-		Attr("font-size", fmtNum(labelSize)).
-		Attr("text-anchor", "middle").
+		Attr("font-size", fmtNum(labelPx)).
+		Attr("font-weight", "600").
 		Body(nodes...)
 }

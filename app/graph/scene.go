@@ -7,29 +7,22 @@ import (
 	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
-// World sizes, in SVG user units. The full graph is a square; the local
-// graph is shown smaller on the page, so its world is lower for labels of
-// the same size on screen, and as wide as the aspect of its box.
+// The world of a scene is its box on screen: one user unit is one CSS pixel
+// at the default zoom, so sizes written in pixels are the sizes seen. Until
+// the box is measured in the browser (and on the server), the full graph
+// is drawn in a square and the local graph in a box twice as wide as high.
 const (
-	fullWorld   = 1000.0
-	localHeight = 420.0
+	defaultFull        = 1000.0
+	defaultLocalHeight = 420.0
 	// defaultAspect is the width over the height of a local graph's box
 	// until it is measured in the browser.
 	defaultAspect = 2.0
-	// fullPad is the padding around the full graph, on top of the layout's
-	// own margin, as a share of the world.
-	fullPad = 0.04
-	// localPadX and localPadY pad a local graph, as shares of its height:
-	// wider on the sides, where labels stick out.
-	localPadX = 0.2
-	localPadY = 0.1
-	// labelSize is the font size of labels, in user units.
-	labelSize = 16.0
-	// arrowGap leaves room between an arrow's tip and the target circle.
-	arrowGap = 1.5
-	// largeGraph is the node count above which labels are hidden until
-	// the user zooms in.
-	largeGraph = 400
+	// edgePad is the room left between the outermost dots and the box's
+	// edge, in pixels, on top of the largest dot's radius.
+	edgePad = 6.0
+	// hitRadius is the radius of a node's touch target, in pixels: a
+	// target of at least 24 px (WCAG 2.5.8) around every dot.
+	hitRadius = 12.5
 )
 
 // scene is what a graph draws: nodes and edges in world coordinates. It is
@@ -38,7 +31,6 @@ const (
 type scene struct {
 	width  float64
 	height float64
-	radius float64
 	nodes  []node
 	edges  []edge
 	// adj lists, for each node, its edges (indices into edges), outgoing
@@ -60,10 +52,16 @@ type node struct {
 	href  string
 	class string // "graph-node graph-n-{i} block-k"
 	fill  string
+	// r is the radius of the dot, in pixels, by the node's degree.
+	r float64
+	// degree counts the node's edges, in and out.
+	degree int
+	// label is where the label is drawn, and from which zoom level.
+	label labelSpot
 }
 
-// edge is one drawn link, from node from to node to, as a line shortened so
-// it starts at the source's circle and its arrow ends at the target's.
+// edge is one drawn link, from node from to node to, as a line from centre
+// to centre (the dots hide its ends) with an arrow halfway.
 type edge struct {
 	from, to       int32
 	x1, y1, x2, y2 float64
@@ -75,20 +73,35 @@ type legendEntry struct {
 	name  string
 }
 
-// buildScene builds the scene of corpus c: every pattern, or with a focus
-// slug, the focused pattern and its neighbours in both directions, scaled to
-// fill a world of the given aspect (width over height; 0 for the default).
-// Pages are never drawn. An unknown focus, or a focus on a page, gives an
-// empty scene. Node links are prefix + the pattern's path.
-func buildScene(c *corpus.Corpus, focus string, aspect float64, prefix string) *scene {
-	s := &scene{width: fullWorld, height: fullWorld, focus: -1}
-	if focus != "" {
-		if !(aspect > 0) || math.IsInf(aspect, 0) {
-			aspect = defaultAspect
-		}
-		s.height = localHeight
-		s.width = localHeight * aspect
+// size is the width and the height of a graph's box, in CSS pixels; zero
+// before it is measured.
+type size struct {
+	w, h float64
+}
+
+// world returns the box a scene is drawn in: the measured box, or before it
+// is measured the default one of the full or the local graph.
+func (z size) world(local bool) size {
+	if z.w > 0 && z.h > 0 && !math.IsInf(z.w, 0) && !math.IsInf(z.h, 0) {
+		return z
 	}
+	if local {
+		return size{defaultLocalHeight * defaultAspect, defaultLocalHeight}
+	}
+	return size{defaultFull, defaultFull}
+}
+
+// buildScene builds the scene of corpus c in a box of the given size (zero
+// for the default): every pattern, or with a focus slug, the focused
+// pattern and its neighbours in both directions, stretched to fill the box,
+// each dot sized by its degree and each label placed where it overlaps no
+// other label and no other dot, from the lowest zoom level where there is
+// room (labels.go). Pages are never drawn. An unknown focus, or a focus on
+// a page, gives an empty scene. Node links are prefix + the pattern's path.
+// width measures a label's width in pixels; nil estimates it.
+func buildScene(c *corpus.Corpus, focus string, box size, prefix string, width textWidth) *scene {
+	w := box.world(focus != "")
+	s := &scene{width: w.w, height: w.h, focus: -1}
 	if c == nil {
 		return s
 	}
@@ -108,7 +121,6 @@ func buildScene(c *corpus.Corpus, focus string, aspect float64, prefix string) *
 	} else {
 		f := c.Lookup(focus)
 		if f < 0 || c.Docs[f].Kind != corpus.KindPattern {
-			s.radius = nodeRadius(0, true)
 			return s
 		}
 		include[f] = true
@@ -169,9 +181,6 @@ func buildScene(c *corpus.Corpus, focus string, aspect float64, prefix string) *
 		}
 	}
 
-	s.place(focus != "")
-	s.radius = nodeRadius(len(s.nodes), focus != "")
-
 	s.adj = make([][]int32, len(s.nodes))
 	for _, e := range c.Edges {
 		if !valid(e) {
@@ -181,72 +190,69 @@ func buildScene(c *corpus.Corpus, focus string, aspect float64, prefix string) *
 		if u < 0 || v < 0 {
 			continue
 		}
-		a, b := &s.nodes[u], &s.nodes[v]
-		x1, y1, x2, y2, ok := shorten(a.x, a.y, b.x, b.y, s.radius, s.radius+arrowGap)
-		if !ok {
-			continue
-		}
+		s.nodes[u].degree++
+		s.nodes[v].degree++
 		j := int32(len(s.edges))
-		s.edges = append(s.edges, edge{from: u, to: v, x1: x1, y1: y1, x2: x2, y2: y2})
+		s.edges = append(s.edges, edge{from: u, to: v})
 		s.adj[u] = append(s.adj[u], j)
 		s.adj[v] = append(s.adj[v], j)
 	}
+	s.size()
+	s.place()
+	for j := range s.edges {
+		e := &s.edges[j]
+		a, b := s.nodes[e.from], s.nodes[e.to]
+		e.x1, e.y1, e.x2, e.y2 = a.x, a.y, b.x, b.y
+	}
+	if width == nil {
+		width = estimateWidth
+	}
+	s.placeLabels(width)
 	return s
 }
 
-// place maps the layout positions, in [0, 1], to world coordinates, inside
-// a padding that leaves room for the labels, which are centred under the
-// nodes. The full graph keeps the build-time layout's shape; a local graph
-// stretches its subset to fill the world on each axis.
-func (s *scene) place(local bool) {
-	padX, padY := fullPad*s.width, fullPad*s.height
-	if local {
-		padX, padY = localPadX*s.height, localPadY*s.height
+// size gives each dot a radius by its degree, between a smallest and a
+// largest that shrink as the box gets crowded.
+func (s *scene) size() {
+	n := len(s.nodes)
+	if n == 0 {
+		return
 	}
-	minX, minY, maxX, maxY := 0.0, 0.0, 1.0, 1.0
-	if local {
-		minX, minY = math.Inf(1), math.Inf(1)
-		maxX, maxY = math.Inf(-1), math.Inf(-1)
-		for _, n := range s.nodes {
-			minX, maxX = math.Min(minX, n.x), math.Max(maxX, n.x)
-			minY, maxY = math.Min(minY, n.y), math.Max(maxY, n.y)
-		}
+	rMax := math.Max(5, math.Min(12, 0.2*math.Sqrt(s.width*s.height/float64(n))))
+	rMin := math.Max(3, 0.4*rMax)
+	top := 1
+	for _, nd := range s.nodes {
+		top = max(top, nd.degree)
 	}
-	scale := func(v, lo, hi, pad, size float64) float64 {
-		if !(hi-lo > 1e-9) {
+	for i := range s.nodes {
+		s.nodes[i].r = rMin + (rMax-rMin)*math.Sqrt(float64(s.nodes[i].degree)/float64(top))
+	}
+}
+
+// place maps the layout positions to the box: the span of the nodes on
+// each axis is stretched to the box's, inside a border that keeps every dot
+// whole, so the drawing fills its box whatever the box's shape (a phone's
+// is tall, a laptop's wide).
+func (s *scene) place() {
+	rMax := 0.0
+	minX, minY := math.Inf(1), math.Inf(1)
+	maxX, maxY := math.Inf(-1), math.Inf(-1)
+	for _, n := range s.nodes {
+		rMax = math.Max(rMax, n.r)
+		minX, maxX = math.Min(minX, n.x), math.Max(maxX, n.x)
+		minY, maxY = math.Min(minY, n.y), math.Max(maxY, n.y)
+	}
+	pad := rMax + edgePad
+	scale := func(v, lo, hi, size float64) float64 {
+		if !(hi-lo > 1e-9) || size <= 2*pad {
 			return size / 2
 		}
 		return pad + (v-lo)/(hi-lo)*(size-2*pad)
 	}
 	for i := range s.nodes {
-		s.nodes[i].x = scale(s.nodes[i].x, minX, maxX, padX, s.width)
-		s.nodes[i].y = scale(s.nodes[i].y, minY, maxY, padY, s.height)
+		s.nodes[i].x = scale(s.nodes[i].x, minX, maxX, s.width)
+		s.nodes[i].y = scale(s.nodes[i].y, minY, maxY, s.height)
 	}
-}
-
-// nodeRadius returns the circle radius for a graph of n nodes: smaller as
-// the graph grows, so the full view stays readable.
-func nodeRadius(n int, local bool) float64 {
-	if local {
-		return 11
-	}
-	if n < 1 {
-		n = 1
-	}
-	return math.Max(4, math.Min(12, 300/math.Sqrt(float64(n))))
-}
-
-// shorten returns the segment from (ax, ay) to (bx, by) cut by ra at the
-// start and rb at the end; ok is false when the points are too close for
-// anything to remain.
-func shorten(ax, ay, bx, by, ra, rb float64) (x1, y1, x2, y2 float64, ok bool) {
-	dx, dy := bx-ax, by-ay
-	d := math.Hypot(dx, dy)
-	if d <= ra+rb+1 {
-		return 0, 0, 0, 0, false
-	}
-	ux, uy := dx/d, dy/d
-	return ax + ux*ra, ay + uy*ra, bx - ux*rb, by - uy*rb, true
 }
 
 // index returns the node index of the pattern with the given slug, or -1.
@@ -305,4 +311,51 @@ func fmtNum(v float64) string {
 		return "0"
 	}
 	return strconv.FormatFloat(math.Round(v*10)/10, 'f', -1, 64)
+}
+
+// rover is the node that is the graph's one Tab stop when the graph is
+// drawn: the current pattern, else the focused one of a local graph, else
+// the first node; -1 when there is none.
+func (s *scene) rover(current int) int {
+	switch {
+	case current >= 0 && current < len(s.nodes):
+		return current
+	case s.focus >= 0:
+		return s.focus
+	case len(s.nodes) > 0:
+		return 0
+	}
+	return -1
+}
+
+// step returns the neighbour of node i (linked in either direction) that
+// lies best in the direction (dx, dy): within 67.5° of it, the one whose
+// distance along it, weighted against its distance across, is least; or -1
+// when no neighbour lies that way.
+func (s *scene) step(i int, dx, dy float64) int {
+	if i < 0 || i >= len(s.nodes) {
+		return -1
+	}
+	best, bestCost := -1, math.Inf(1)
+	a := s.nodes[i]
+	for _, j := range s.adj[i] {
+		e := s.edges[j]
+		k := int(e.to)
+		if k == i {
+			k = int(e.from)
+		}
+		if k == i {
+			continue
+		}
+		vx, vy := s.nodes[k].x-a.x, s.nodes[k].y-a.y
+		along := vx*dx + vy*dy
+		across := math.Abs(vx*dy - vy*dx)
+		if along <= 0 || across > along*2.414 { // tan 67.5°
+			continue
+		}
+		if cost := along + 2*across; cost < bestCost || (cost == bestCost && k < best) {
+			best, bestCost = k, cost
+		}
+	}
+	return best
 }

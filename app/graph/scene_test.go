@@ -72,7 +72,7 @@ func TestBuildScene(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := buildScene(tt.c, tt.focus, 0, "")
+			s := buildScene(tt.c, tt.focus, size{}, "", nil)
 			if got := nodeSlugs(s); !slices.Equal(got, tt.wantNodes) {
 				t.Errorf("nodes = %v, want %v", got, tt.wantNodes)
 			}
@@ -95,99 +95,92 @@ func TestBuildScene(t *testing.T) {
 	}
 }
 
-func TestSceneLocalFillsWorld(t *testing.T) {
+func TestSceneFillsItsBox(t *testing.T) {
 	tests := []struct {
 		name       string
 		focus      string
-		aspect     float64
+		box        size
 		wantWidth  float64
 		wantHeight float64
 	}{
-		{name: "beta with the default aspect", focus: "beta", wantWidth: localHeight * defaultAspect, wantHeight: localHeight},
-		{name: "gamma in a square", focus: "gamma", aspect: 1, wantWidth: localHeight, wantHeight: localHeight},
-		{name: "omega wide", focus: "omega", aspect: 3, wantWidth: 3 * localHeight, wantHeight: localHeight},
-		{name: "full graph ignores the aspect", aspect: 3, wantWidth: fullWorld, wantHeight: fullWorld},
+		{name: "local graph before it is measured", focus: "beta", wantWidth: defaultLocalHeight * defaultAspect, wantHeight: defaultLocalHeight},
+		{name: "full graph before it is measured", wantWidth: defaultFull, wantHeight: defaultFull},
+		{name: "local graph in a wide box", focus: "omega", box: size{760, 300}, wantWidth: 760, wantHeight: 300},
+		{name: "full graph on a phone", box: size{347, 594}, wantWidth: 347, wantHeight: 594},
+		{name: "full graph on a laptop", box: size{1229, 550}, wantWidth: 1229, wantHeight: 550},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := buildScene(testCorpus(), tt.focus, tt.aspect, "")
+			s := buildScene(testCorpus(), tt.focus, tt.box, "", nil)
 			if s.width != tt.wantWidth || s.height != tt.wantHeight {
 				t.Fatalf("world %v×%v, want %v×%v", s.width, s.height, tt.wantWidth, tt.wantHeight)
 			}
-			if tt.focus == "" {
-				return
-			}
 			minX, maxX := math.Inf(1), math.Inf(-1)
 			minY, maxY := math.Inf(1), math.Inf(-1)
+			rMax := 0.0
 			for _, n := range s.nodes {
 				minX, maxX = math.Min(minX, n.x), math.Max(maxX, n.x)
 				minY, maxY = math.Min(minY, n.y), math.Max(maxY, n.y)
+				rMax = math.Max(rMax, n.r)
 			}
-			px, py := localPadX*s.height, localPadY*s.height
+			pad := rMax + edgePad
 			near := func(a, b float64) bool { return math.Abs(a-b) < 1e-6 }
-			if !near(minX, px) || !near(maxX, s.width-px) || !near(minY, py) || !near(maxY, s.height-py) {
-				t.Errorf("local nodes span x [%v, %v] y [%v, %v], want x [%v, %v] y [%v, %v]",
-					minX, maxX, minY, maxY, px, s.width-px, py, s.height-py)
+			if !near(minX, pad) || !near(maxX, s.width-pad) || !near(minY, pad) || !near(maxY, s.height-pad) {
+				t.Errorf("nodes span x [%v, %v] y [%v, %v], want x [%v, %v] y [%v, %v]",
+					minX, maxX, minY, maxY, pad, s.width-pad, pad, s.height-pad)
 			}
 		})
 	}
 }
 
-func TestSetAspect(t *testing.T) {
+func TestSetBox(t *testing.T) {
 	tests := []struct {
 		name          string
 		focus         string
 		width, height float64
 		wantChanged   bool
-		wantAspect    float64
+		wantBox       size
 	}{
-		{name: "wide box", focus: "beta", width: 800, height: 340, wantChanged: true, wantAspect: 2.25},
-		{name: "very wide box is capped", focus: "beta", width: 3000, height: 300, wantChanged: true, wantAspect: maxAspect},
-		{name: "narrow box is capped", focus: "beta", width: 200, height: 400, wantChanged: true, wantAspect: minAspect},
+		{name: "local graph", focus: "beta", width: 800.4, height: 339.6, wantChanged: true, wantBox: size{800, 340}},
+		{name: "full graph", width: 347, height: 594, wantChanged: true, wantBox: size{347, 594}},
 		{name: "box without size", focus: "beta", width: 0, height: 340},
-		{name: "full graph keeps its square", width: 800, height: 340},
+		{name: "hidden graph", width: 20, height: 340},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			g := New(testCorpus()).Focus(tt.focus)
-			if got := g.setAspect(tt.width, tt.height); got != tt.wantChanged {
+			if got := g.setBox(tt.width, tt.height); got != tt.wantChanged {
 				t.Errorf("changed = %v, want %v", got, tt.wantChanged)
 			}
-			if g.aspect != tt.wantAspect {
-				t.Errorf("aspect = %v, want %v", g.aspect, tt.wantAspect)
+			if g.box != tt.wantBox {
+				t.Errorf("box = %v, want %v", g.box, tt.wantBox)
 			}
-			if g.setAspect(tt.width, tt.height) {
-				t.Error("the same size changed the aspect again")
+			if g.setBox(tt.width, tt.height) {
+				t.Error("the same size changed the box again")
 			}
-			if tt.wantChanged && g.scene().width != localHeight*tt.wantAspect {
-				t.Errorf("scene width %v after the aspect changed", g.scene().width)
+			if tt.wantChanged && (g.scene().width != tt.wantBox.w || g.scene().height != tt.wantBox.h) {
+				t.Errorf("scene %v×%v after the box changed", g.scene().width, g.scene().height)
 			}
 		})
 	}
 }
 
-func TestSceneEdgesAreShortenedAndDirected(t *testing.T) {
-	s := buildScene(testCorpus(), "", 0, "")
+func TestSceneEdgesAndDots(t *testing.T) {
+	s := buildScene(testCorpus(), "", size{}, "", nil)
 	for j, e := range s.edges {
 		a, b := s.nodes[e.from], s.nodes[e.to]
-		start := math.Hypot(e.x1-a.x, e.y1-a.y)
-		end := math.Hypot(e.x2-b.x, e.y2-b.y)
-		if math.Abs(start-s.radius) > 1e-6 {
-			t.Errorf("edge %d starts %v from its source's centre, want the radius %v", j, start, s.radius)
+		if e.x1 != a.x || e.y1 != a.y || e.x2 != b.x || e.y2 != b.y {
+			t.Errorf("edge %d %s→%s runs (%v,%v)→(%v,%v), want from centre to centre", j, a.slug, b.slug, e.x1, e.y1, e.x2, e.y2)
 		}
-		if math.Abs(end-(s.radius+arrowGap)) > 1e-6 {
-			t.Errorf("edge %d ends %v from its target's centre, want %v", j, end, s.radius+arrowGap)
-		}
-		// The line points from the source to the target.
-		dot := (e.x2-e.x1)*(b.x-a.x) + (e.y2-e.y1)*(b.y-a.y)
-		if dot <= 0 {
-			t.Errorf("edge %d %s→%s points backwards", j, a.slug, b.slug)
-		}
+	}
+	// Dots grow with the degree: delta has 4 links, omega 1.
+	if d, o := s.nodes[s.index("delta")], s.nodes[s.index("omega")]; !(d.r > o.r) || d.degree != 4 || o.degree != 1 {
+		t.Errorf("delta (degree %d) r %v, omega (degree %d) r %v; want the more linked larger", d.degree, d.r, o.degree, o.r)
 	}
 }
 
 func TestSceneBlocks(t *testing.T) {
-	s := buildScene(testCorpus(), "", 0, "")
+	s := buildScene(testCorpus(), "", size{}, "", nil)
 	tests := []struct {
 		name      string
 		slug      string
@@ -226,7 +219,7 @@ func TestSceneBlocks(t *testing.T) {
 }
 
 func TestNeighbourhood(t *testing.T) {
-	s := buildScene(testCorpus(), "", 0, "")
+	s := buildScene(testCorpus(), "", size{}, "", nil)
 	tests := []struct {
 		name      string
 		slug      string
@@ -305,5 +298,39 @@ func TestPalette(t *testing.T) {
 	}
 	if got := BlockIndex(nil, "Tools"); got != -1 {
 		t.Errorf("BlockIndex(nil) = %d, want -1", got)
+	}
+}
+
+// TestSceneStep: an arrow from a node goes to a neighbour that lies that
+// way, or nowhere; from every node of a linked graph some arrow goes
+// somewhere.
+func TestSceneStep(t *testing.T) {
+	s := buildScene(testCorpus(), "", size{}, "", nil)
+	dirs := []struct {
+		name   string
+		dx, dy float64
+	}{{"left", -1, 0}, {"right", 1, 0}, {"up", 0, -1}, {"down", 0, 1}}
+	for i := range s.nodes {
+		nodes, _ := s.neighbourhood(i)
+		moved := false
+		for _, d := range dirs {
+			j := s.step(i, d.dx, d.dy)
+			if j < 0 {
+				continue
+			}
+			moved = true
+			if j == i || !slices.Contains(nodes, j) {
+				t.Errorf("%s %s goes to %s, not a neighbour", s.nodes[i].slug, d.name, s.nodes[j].slug)
+			}
+			if along := (s.nodes[j].x-s.nodes[i].x)*d.dx + (s.nodes[j].y-s.nodes[i].y)*d.dy; along <= 0 {
+				t.Errorf("%s %s goes to %s, which lies the other way", s.nodes[i].slug, d.name, s.nodes[j].slug)
+			}
+		}
+		if len(nodes) > 1 && !moved {
+			t.Errorf("no arrow moves from %s, which has %d neighbours", s.nodes[i].slug, len(nodes)-1)
+		}
+	}
+	if got := s.step(-1, 1, 0); got != -1 {
+		t.Errorf("step from no node = %d, want -1", got)
 	}
 }

@@ -5,14 +5,14 @@ import "math"
 // Zoom limits, relative to the whole world in view.
 const (
 	minZoom = 0.5
-	// baseMaxZoom is the largest zoom; large graphs allow more, see
-	// maxZoom.
-	baseMaxZoom = 16.0
+	// baseMaxZoom is the largest zoom: past the last label level, so
+	// every label that can be placed is reached.
+	baseMaxZoom = 20.0
 	// buttonZoom is the factor of one press of the + or − button.
 	buttonZoom = 1.5
-	// minAspect and maxAspect bound the aspect of a local graph's world.
-	minAspect = 0.75
-	maxAspect = 3.0
+	// minBox is the smallest box, in pixels on each side, the graph is
+	// drawn for; a smaller one (a hidden graph) keeps the last.
+	minBox = 48
 )
 
 // viewBox is the part of the world shown by the SVG, in user units.
@@ -99,19 +99,9 @@ func (v viewBox) toWorld(r rect, cx, cy float64) (x, y float64, ok bool) {
 	return v.x + (cx-ox)/s, v.y + (cy-oy)/s, true
 }
 
-// maxZoom is the largest zoom for a graph of n nodes: enough to read labels
-// of large graphs.
+// maxZoom is the largest zoom for a graph of n nodes.
 func maxZoom(n int) float64 {
-	return math.Max(baseMaxZoom, 2*labelZoom(n))
-}
-
-// labelZoom is the zoom from which labels are shown in a graph of n nodes;
-// graphs up to largeGraph nodes show them always.
-func labelZoom(n int) float64 {
-	if n <= largeGraph {
-		return 0
-	}
-	return math.Max(2, math.Sqrt(float64(n)/150))
+	return baseMaxZoom
 }
 
 // wheelFactor converts a wheel event's deltaY, in the unit of deltaMode

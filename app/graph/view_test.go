@@ -125,26 +125,3 @@ func TestWheelFactor(t *testing.T) {
 		})
 	}
 }
-
-func TestLabelZoom(t *testing.T) {
-	tests := []struct {
-		name  string
-		n     int
-		wantZ float64
-	}{
-		{name: "small graphs always show labels", n: 35, wantZ: 0},
-		{name: "at the limit", n: largeGraph, wantZ: 0},
-		{name: "just above", n: largeGraph + 1, wantZ: 2},
-		{name: "ten thousand", n: 10000, wantZ: math.Sqrt(10000.0 / 150)},
-	}
-	for _, tt := range tests {
-		t.Run(tt.name, func(t *testing.T) {
-			if got := labelZoom(tt.n); !near(got, tt.wantZ) {
-				t.Errorf("labelZoom(%d) = %v, want %v", tt.n, got, tt.wantZ)
-			}
-			if maxZoom(tt.n) < 2*labelZoom(tt.n) {
-				t.Errorf("maxZoom(%d) does not let labels show", tt.n)
-			}
-		})
-	}
-}

@@ -7,9 +7,7 @@
 package headless
 
 import (
-	"os"
 	"os/exec"
-	"testing"
 
 	"github.com/chromedp/chromedp"
 )
@@ -41,18 +39,4 @@ func Options(path, profileDir string) []chromedp.ExecAllocatorOption {
 		chromedp.Flag("disable-dev-shm-usage", true),
 		chromedp.WindowSize(1280, 800),
 	}
-}
-
-// ForTest returns Chromium's path for a test, or skips the test when there
-// is none, with a clear message; with REQUIRE_BROWSER=1 it fails it instead.
-func ForTest(t testing.TB) string {
-	t.Helper()
-	if p := Find(); p != "" {
-		return p
-	}
-	if os.Getenv("REQUIRE_BROWSER") == "1" {
-		t.Fatal("chromium not found on PATH, and REQUIRE_BROWSER=1")
-	}
-	t.Skip("chromium not found on PATH: browser test skipped (set REQUIRE_BROWSER=1 to fail instead)")
-	return ""
 }

@@ -246,3 +246,31 @@ func TestWordsComputedWhenMissing(t *testing.T) {
 		t.Errorf("Query(stickers) without Words: %s, want swag first", describe(c, res))
 	}
 }
+
+// TestTiesKeepCorpusOrder pins the last tie-breaks: documents that score
+// the same come patterns first, then in corpus order, whatever their
+// number, so a result list never reshuffles between two runs or builds.
+func TestTiesKeepCorpusOrder(t *testing.T) {
+	var docs []corpus.Doc
+	twin := func(slug string, kind corpus.Kind) corpus.Doc {
+		return corpus.Doc{Slug: slug, Title: "Twin", Kind: kind, SummaryText: "The same words."}
+	}
+	for _, d := range []struct {
+		slug string
+		kind corpus.Kind
+	}{{"page-a", corpus.KindPage}, {"b", corpus.KindPattern}, {"c", corpus.KindPattern}, {"page-d", corpus.KindPage}, {"e", corpus.KindPattern}} {
+		docs = append(docs, twin(d.slug, d.kind))
+	}
+	c := &corpus.Corpus{Docs: docs}
+	for _, limit := range []int{2, 3, 5, 10} {
+		res := New(c).Query("twin", limit)
+		var got []string
+		for _, h := range res.Hits {
+			got = append(got, c.Docs[h.Doc].Slug)
+		}
+		want := []string{"b", "c", "e", "page-a", "page-d"}[:min(limit, 5)]
+		if !slices.Equal(got, want) {
+			t.Errorf("limit %d: tied hits %v, want %v", limit, got, want)
+		}
+	}
+}

@@ -29,12 +29,15 @@ import (
 // DefaultCSP is the Content-Security-Policy sent when Config.CSP is empty:
 // our own origin only, plus 'wasm-unsafe-eval' so the browser may compile the
 // WASM. go-app's prerendered page loads /wasm_exec.js and /app.js as external
-// scripts and has no inline script, so scripts need no 'unsafe-inline';
-// styles do, because components may set style attributes.
+// scripts and has no inline script, so scripts need no 'unsafe-inline'.
+// Styles do: the graph highlights the hovered pattern with an inline <style>
+// element in its SVG (app/graph, highlightCSS), and go-app writes Style()
+// as style attributes (app/devmode's error overlay). Forms may only post to
+// us, <base> may not move relative URLs elsewhere, and no plugin loads.
 const DefaultCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
 	"manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; " +
-	"frame-ancestors 'none'"
+	"form-action 'self'; frame-ancestors 'none'"
 
 // PermissionsPolicy is the Permissions-Policy header: no powerful feature is
 // used by the app.
@@ -83,6 +86,11 @@ type Config struct {
 	// means DefaultAliases; an empty map turns them off. Any
 	// app.Handler.ProxyResources should be listed here too.
 	Aliases map[string]string
+	// CacheBytes bounds the memory that keeps the app's rendered answers
+	// (each known route is rendered once, then sent from memory,
+	// compressed); 0 means DefaultCacheBytes and a negative value renders
+	// every request afresh.
+	CacheBytes int64
 	// CSP is the Content-Security-Policy header; empty means DefaultCSP.
 	CSP string
 	// Logger receives one line per request, at level Info; nil means
@@ -135,6 +143,7 @@ func New(cfg Config) (http.Handler, error) {
 	return &handler{
 		files:   &files{root: root, logger: logger},
 		app:     cfg.App,
+		pages:   newRendered(cfg.App, cfg.CacheBytes),
 		known:   known,
 		aliases: checked,
 		csp:     csp,
@@ -146,6 +155,7 @@ func New(cfg Config) (http.Handler, error) {
 type handler struct {
 	files   *files
 	app     http.Handler
+	pages   *rendered
 	known   func(string) bool
 	aliases map[string]string
 	csp     string
@@ -190,7 +200,7 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	case h.aliases[p] != "":
 		h.files.serve(rec, r, h.aliases[p])
 	case h.known(p):
-		h.app.ServeHTTP(rec, r)
+		h.pages.serve(rec, r)
 	default:
 		h.app.ServeHTTP(&notFoundWriter{ResponseWriter: rec}, unconditional(r))
 	}

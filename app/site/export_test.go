@@ -4,13 +4,19 @@ package site
 
 import (
 	"io"
+	"io/fs"
+	"maps"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
+	"syscall"
 	"testing"
+
+	"golang.org/x/net/html"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/embedded"
@@ -24,7 +30,7 @@ var register sync.Once
 
 // builtCorpus returns the embedded corpus with the app's routes registered,
 // or skips when the app has not been built.
-func builtCorpus(t *testing.T) *corpus.Corpus {
+func builtCorpus(t testing.TB) *corpus.Corpus {
 	t.Helper()
 	if _, err := os.Stat(filepath.Join(repoRoot, "web", "app.wasm")); err != nil {
 		t.Skipf("web/app.wasm not built (run go run build.go build): %v", err)
@@ -65,12 +71,28 @@ func TestExportServedByPlainFileServer(t *testing.T) {
 				b, _ := io.ReadAll(res.Body)
 				return res.StatusCode, string(b)
 			}
+			textLinks := 0
 			for i := range c.Docs {
 				d := &c.Docs[i]
 				status, body := get(d.Path())
 				if status != http.StatusOK || !strings.Contains(body, "<h1") || !strings.Contains(body, ">"+htmlText(d.Title)+"</h1>") {
 					t.Errorf("GET %s%s: status %d, title in HTML: %v", prefix, d.Path(), status, strings.Contains(body, htmlText(d.Title)))
 				}
+				// Every link in the text reaches a page of the export.
+				for _, href := range textLinkHrefs(t, body) {
+					textLinks++
+					p, ok := strings.CutPrefix(href, prefix+"/")
+					if !ok {
+						t.Errorf("%s: in-text link %q is not under %s/", d.Path(), href, prefix)
+						continue
+					}
+					if status, _ := get("/" + p); status != http.StatusOK {
+						t.Errorf("%s: in-text link %q answers %d", d.Path(), href, status)
+					}
+				}
+			}
+			if textLinks < len(c.Docs) {
+				t.Errorf("found %d in-text links in %d pages; the check needs the corpus's links", textLinks, len(c.Docs))
 			}
 			for _, p := range []string{"/", "/graph", "/search", "/web/app.wasm", "/app.js", "/app-worker.js", "/manifest.webmanifest"} {
 				if status, _ := get(p); status != http.StatusOK {
@@ -95,7 +117,250 @@ func TestExportServedByPlainFileServer(t *testing.T) {
 	}
 }
 
+// textLinkHrefs returns the targets of the working links in the text of a
+// prerendered page: the anchors inside its section bodies, broken ones
+// ("not yet written") and other sites left out.
+func textLinkHrefs(t *testing.T, page string) []string {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatalf("parse page: %v", err)
+	}
+	has := func(n *html.Node, key, word string) (string, bool) {
+		for _, a := range n.Attr {
+			if a.Key == key {
+				return a.Val, word == "" || slices.Contains(strings.Fields(a.Val), word)
+			}
+		}
+		return "", false
+	}
+	var hrefs []string
+	var walk func(n *html.Node, inText bool)
+	walk = func(n *html.Node, inText bool) {
+		if n.Type == html.ElementNode {
+			if _, ok := has(n, "class", "section-body"); ok {
+				inText = true
+			}
+			if href, ok := has(n, "href", ""); ok && inText && n.Data == "a" && strings.HasPrefix(href, "/") {
+				if _, broken := has(n, "class", "broken"); !broken {
+					hrefs = append(hrefs, href)
+				}
+			}
+		}
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			walk(k, inText)
+		}
+	}
+	walk(doc, false)
+	return hrefs
+}
+
 // htmlText escapes a title as the prerendered HTML does.
 func htmlText(s string) string {
 	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;").Replace(s)
+}
+
+// exportRoot makes a folder that holds a web/ of its own (the repository's
+// WASM and stylesheet, and whatever extra files says), and a content
+// folder with one file, so that a test may point -out anywhere near them.
+func exportRoot(t *testing.T, extra func(web string)) (root, content string) {
+	t.Helper()
+	root = t.TempDir()
+	web := filepath.Join(root, "web")
+	content = filepath.Join(root, "content")
+	for _, d := range []string{web, content} {
+		if err := os.Mkdir(d, 0o755); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, name := range []string{"app.wasm", "style.css"} {
+		b, err := os.ReadFile(filepath.Join(repoRoot, "web", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(web, name), b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := os.WriteFile(filepath.Join(content, "booth.md"), []byte("title=Booth\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if extra != nil {
+		extra(web)
+	}
+	return root, content
+}
+
+// listing is every name under dir, with the bytes of each file.
+func listing(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, e fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		if e.Type().IsRegular() {
+			b, err := os.ReadFile(p)
+			files[rel] = string(b)
+			return err
+		}
+		files[rel] = e.Type().String()
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
+}
+
+// TestExportRefuses checks every -out that could delete what the export
+// did not write: the export fails, names the folder, and leaves every file
+// as it was.
+func TestExportRefuses(t *testing.T) {
+	c := builtCorpus(t)
+	for _, tc := range []struct {
+		name string
+		out  func(root, content string) string
+		want string
+	}{
+		{"empty", func(root, content string) string { return "" }, "output folder is empty"},
+		{"blank", func(root, content string) string { return "  " }, "output folder is empty"},
+		{"the content folder", func(root, content string) string { return content }, "content folder"},
+		{"inside the content folder", func(root, content string) string { return filepath.Join(content, "dist") }, "content folder"},
+		{"the repository", func(root, content string) string { return root }, "folder that holds web/"},
+		{"the repository, relative", func(root, content string) string { return filepath.Join(content, "..") }, "folder that holds web/"},
+		{"around the repository", func(root, content string) string { return filepath.Dir(root) }, "folder that holds web/"},
+		{"inside web", func(root, content string) string { return filepath.Join(root, "web", "dist") }, "lies inside"},
+		{"a file", func(root, content string) string {
+			name := filepath.Join(root, "notes.txt")
+			os.WriteFile(name, []byte("mine"), 0o644)
+			return name
+		}, "not a folder"},
+		{"a folder with an unrelated file", func(root, content string) string {
+			dir := filepath.Join(root, "mine")
+			os.Mkdir(dir, 0o755)
+			os.WriteFile(filepath.Join(dir, "thesis.tex"), []byte("years of work"), 0o644)
+			return dir
+		}, "was not written by an export"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			root, content := exportRoot(t, nil)
+			out := tc.out(root, content)
+			before := listing(t, filepath.Dir(root))
+			err := Export(c, root, out, "/", content)
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("Export(-out %q) = %v, want an error saying %q", out, err, tc.want)
+			}
+			if strings.TrimSpace(out) != "" && !strings.Contains(err.Error(), out) {
+				t.Errorf("error %q does not name the folder %s", err, out)
+			}
+			if after := listing(t, filepath.Dir(root)); !maps.Equal(before, after) {
+				t.Errorf("the refused export changed the files around it")
+			}
+		})
+	}
+}
+
+// TestExportReplacesOnlyItsOwn exports twice into the same folder, then
+// refuses once a file the export did not write appears in it.
+func TestExportReplacesOnlyItsOwn(t *testing.T) {
+	c := builtCorpus(t)
+	root, content := exportRoot(t, nil)
+	out := filepath.Join(root, "dist")
+	for i := range 2 {
+		if err := Export(c, root, out, "/", content); err != nil {
+			t.Fatalf("export %d: %v", i+1, err)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(out, "patterns", "booth.html")); err != nil {
+		t.Fatalf("second export: %v", err)
+	}
+	if leftovers, _ := filepath.Glob(filepath.Join(root, ".dist.new-*")); len(leftovers) > 0 {
+		t.Errorf("temporary folders left beside the export: %v", leftovers)
+	}
+	stray := filepath.Join(out, "patterns", "notes.txt")
+	if err := os.WriteFile(stray, []byte("mine"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	err := Export(c, root, out, "/", content)
+	if err == nil || !strings.Contains(err.Error(), "patterns/notes.txt") {
+		t.Fatalf("export over a stray file = %v, want a refusal naming patterns/notes.txt", err)
+	}
+	if b, err := os.ReadFile(stray); err != nil || string(b) != "mine" {
+		t.Errorf("stray file after the refusal: %q, %v", b, err)
+	}
+}
+
+// TestExportFailureLeavesOldWhole makes an export fail half-way, on a
+// document whose slug would leave the output folder: the folder written
+// before is unchanged, nothing is written outside, and no temporary folder
+// is left.
+func TestExportFailureLeavesOldWhole(t *testing.T) {
+	c := builtCorpus(t)
+	root, content := exportRoot(t, nil)
+	out := filepath.Join(root, "site", "dist")
+	if err := Export(c, root, out, "/", content); err != nil {
+		t.Fatal(err)
+	}
+	before := listing(t, root)
+	bad := *c
+	bad.Docs = append(slices.Clone(c.Docs), corpus.Doc{Slug: "../../../escaped", Kind: corpus.KindPattern, Title: "Escaped"})
+	err := Export(&bad, root, out, "/", content)
+	if err == nil {
+		t.Fatal("export of a slug that leaves the folder succeeded")
+	}
+	if !strings.Contains(err.Error(), "escaped") {
+		t.Errorf("error %q does not name the file it refused", err)
+	}
+	if after := listing(t, root); !maps.Equal(before, after) {
+		for name := range after {
+			if _, ok := before[name]; !ok {
+				t.Errorf("the failed export left %s", name)
+			}
+		}
+		t.Errorf("the failed export changed the files (error: %v)", err)
+	}
+}
+
+// TestExportCopiesOnlyRegularFiles puts a symbolic link (to a secret
+// outside web/), a dotfile, a dot-folder and a FIFO in web/: the export
+// copies none of them, and every regular file.
+func TestExportCopiesOnlyRegularFiles(t *testing.T) {
+	c := builtCorpus(t)
+	secret := filepath.Join(t.TempDir(), "secret")
+	if err := os.WriteFile(secret, []byte("s3cr3t-xyzzy"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	root, content := exportRoot(t, func(web string) {
+		for name, body := range map[string]string{".env": "KEY=1", ".git/config": "[core]", "img/logo.svg": "<svg/>"} {
+			os.MkdirAll(filepath.Join(web, filepath.Dir(name)), 0o755)
+			os.WriteFile(filepath.Join(web, name), []byte(body), 0o644)
+		}
+		os.Symlink(secret, filepath.Join(web, "passwd"))
+		os.Symlink(filepath.Dir(secret), filepath.Join(web, "linked-dir"))
+		if err := syscall.Mkfifo(filepath.Join(web, "fifo"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	})
+	out := filepath.Join(root, "dist")
+	if err := Export(c, root, out, "/", content); err != nil {
+		t.Fatal(err)
+	}
+	got := listing(t, filepath.Join(out, "web"))
+	for _, name := range []string{".env", ".git", "passwd", "linked-dir", "fifo"} {
+		if _, ok := got[name]; ok {
+			t.Errorf("export copied web/%s", name)
+		}
+	}
+	for _, name := range []string{"app.wasm", "style.css", "img/logo.svg"} {
+		if _, ok := got[name]; !ok {
+			t.Errorf("export left out web/%s", name)
+		}
+	}
+	for name, body := range listing(t, out) {
+		if strings.Contains(body, "s3cr3t-xyzzy") {
+			t.Errorf("%s holds the secret", name)
+		}
+	}
 }

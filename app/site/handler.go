@@ -45,6 +45,10 @@ type Options struct {
 	// network reach the server (LANAddrs); the app shows them next to a
 	// QR code of a localhost address. Static exports leave it empty.
 	LAN []string
+	// CacheBytes bounds the memory in which the server keeps rendered
+	// routes (server.Config.CacheBytes): 0 for the default, negative to
+	// render every request afresh.
+	CacheBytes int64
 }
 
 // Handler returns the go-app handler for a corpus, with its Version set

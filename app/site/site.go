@@ -7,6 +7,7 @@ import (
 	"net/http"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/markup"
 	"github.com/devrel-patterns/explorer/app/server"
 	"github.com/devrel-patterns/explorer/app/ui"
 )
@@ -20,7 +21,7 @@ var goappResources = map[string]bool{
 // New returns the whole HTTP surface for a corpus whose assets are in
 // root/web: the safe static server for /web/, old /{slug}.html links
 // redirected to their route, and the go-app handler prerendering every
-// page — with the app's own not-found view, and status 404, for any other
+// page through the escaping seam (markup.Handler) — with the app's own not-found view, and status 404, for any other
 // path. The app's routes must be registered (ui.Register) first.
 func New(c *corpus.Corpus, root string, logger *slog.Logger) (http.Handler, error) {
 	return NewWith(c, Options{Root: root}, logger)
@@ -30,10 +31,11 @@ func New(c *corpus.Corpus, root string, logger *slog.Logger) (http.Handler, erro
 // server listens on.
 func NewWith(c *corpus.Corpus, opts Options, logger *slog.Logger) (http.Handler, error) {
 	root := opts.Root
-	h, err := Handler(c, opts)
+	goapp, err := Handler(c, opts)
 	if err != nil {
 		return nil, err
 	}
+	h := markup.Handler(goapp, logger)
 	pages := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if to, ok := ui.Redirect(c, r.URL.Path); ok {
 			http.Redirect(w, r, to, http.StatusMovedPermanently)
@@ -42,9 +44,10 @@ func NewWith(c *corpus.Corpus, opts Options, logger *slog.Logger) (http.Handler,
 		h.ServeHTTP(w, r)
 	})
 	return server.New(server.Config{
-		Root:   root,
-		App:    pages,
-		Known:  func(p string) bool { return goappResources[p] || ui.Known(c, p) },
-		Logger: logger,
+		Root:       root,
+		App:        pages,
+		CacheBytes: opts.CacheBytes,
+		Known:      func(p string) bool { return goappResources[p] || ui.Known(c, p) },
+		Logger:     logger,
 	})
 }

@@ -16,7 +16,6 @@ import (
 	"path/filepath"
 	"slices"
 	"strings"
-	"testing/fstest"
 )
 
 // IntroSlug is the slug of the introduction page that every generated
@@ -176,18 +175,18 @@ func capitalise(w string) string {
 // to other patterns, and in about a third of the files a Variants section
 // whose items use each of the bold-name styles of content/. The same n and
 // seed always give the same files.
-func Files(n int, seed uint64) fstest.MapFS {
+func Files(n int, seed uint64) map[string][]byte {
 	if n < 0 {
 		n = 0
 	}
 	g := newGenerator(seed)
 	pats := g.patterns(n)
-	fsys := make(fstest.MapFS, n+1)
-	fsys[IntroSlug+".md"] = &fstest.MapFile{Data: g.introduction(pats), Mode: 0o644}
+	files := make(map[string][]byte, n+1)
+	files[IntroSlug+".md"] = g.introduction(pats)
 	for i, p := range pats {
-		fsys[p.slug+".md"] = &fstest.MapFile{Data: g.file(i, pats), Mode: 0o644}
+		files[p.slug+".md"] = g.file(i, pats)
 	}
-	return fsys
+	return files
 }
 
 // Write writes the folder of Files(n, seed) to dir, creating dir if needed
@@ -197,14 +196,14 @@ func Write(dir string, n int, seed uint64) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return fmt.Errorf("synth: %w", err)
 	}
-	fsys := Files(n, seed)
-	names := make([]string, 0, len(fsys))
-	for name := range fsys {
+	files := Files(n, seed)
+	names := make([]string, 0, len(files))
+	for name := range files {
 		names = append(names, name)
 	}
 	slices.Sort(names)
 	for _, name := range names {
-		if err := os.WriteFile(filepath.Join(dir, name), fsys[name].Data, 0o644); err != nil {
+		if err := os.WriteFile(filepath.Join(dir, name), files[name], 0o644); err != nil {
 			return fmt.Errorf("synth: %w", err)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/devrel-patterns/explorer/app/compiler"
 )
@@ -22,7 +23,7 @@ func TestFilesCompile(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			fsys := Files(tt.n, tt.seed)
+			fsys := mapFS(Files(tt.n, tt.seed))
 			if got, want := len(fsys), tt.n+1; got != want {
 				t.Fatalf("files = %d, want %d", got, want)
 			}
@@ -89,7 +90,7 @@ func TestFilesDeterministic(t *testing.T) {
 	}
 	for name, f := range a {
 		g, ok := b[name]
-		if !ok || !bytes.Equal(f.Data, g.Data) {
+		if !ok || !bytes.Equal(f, g) {
 			t.Fatalf("%s differs between two runs with the same seed", name)
 		}
 	}
@@ -118,7 +119,7 @@ func TestVariantStyles(t *testing.T) {
 	for _, s := range styles {
 		t.Run(s.name, func(t *testing.T) {
 			for _, f := range fsys {
-				if _, v, ok := strings.Cut(string(f.Data), "***Variants***"); ok && strings.Contains(v, s.marker) {
+				if _, v, ok := strings.Cut(string(f), "***Variants***"); ok && strings.Contains(v, s.marker) {
 					return
 				}
 			}
@@ -145,11 +146,20 @@ func TestWrite(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := fsys[e.Name()]; want == nil || !bytes.Equal(got, want.Data) {
+		if want := fsys[e.Name()]; want == nil || !bytes.Equal(got, want) {
 			t.Errorf("%s: written bytes differ from Files", e.Name())
 		}
 	}
 	if _, _, err := compiler.Compile(os.DirFS(dir), compiler.Options{Dir: "synth"}); err != nil {
 		t.Errorf("compile written folder: %v", err)
 	}
+}
+
+// mapFS is a folder of generated files, to compile.
+func mapFS(files map[string][]byte) fstest.MapFS {
+	fsys := fstest.MapFS{}
+	for name, data := range files {
+		fsys[name] = &fstest.MapFile{Data: data, Mode: 0o644}
+	}
+	return fsys
 }

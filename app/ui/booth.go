@@ -12,7 +12,6 @@ import (
 
 	"github.com/devrel-patterns/explorer/app/booth"
 	"github.com/devrel-patterns/explorer/app/corpus"
-	"github.com/devrel-patterns/explorer/app/search"
 )
 
 // shellClass is the class of the shell's root: "kiosk" adds larger type
@@ -46,14 +45,7 @@ func (s *Shell) onKiosk(ctx app.Context, on bool) { s.kiosk = on }
 // onKioskIdle returns an untouched kiosk to the home view, search cleared.
 func (s *Shell) onKioskIdle(ctx app.Context) {
 	s.setQuery("")
-	s.result = search.Result{}
 	s.homeResets++
-	if app.IsClient {
-		// go-app drops Value(""), so the box would keep what was typed.
-		if q := app.Window().GetElementByID("q"); q.Truthy() {
-			q.Set("value", "")
-		}
-	}
 	if s.route.kind != viewHome {
 		ctx.Navigate(href("/"))
 	}

@@ -1,6 +1,7 @@
 package ui
 
 import (
+	pathpkg "path"
 	"slices"
 	"strings"
 	"unicode"
@@ -19,9 +20,10 @@ type home struct {
 	// returns to an unfiltered catalog (booth.go).
 	Resets int
 
-	c     *corpus.Corpus
-	block string // the building block filter, or ""
-	tag   string // the tag filter, or ""
+	c        *corpus.Corpus
+	block    string // the building block filter, or ""
+	tag      string // the tag filter, or ""
+	category string // the category (folder) filter, or ""
 }
 
 func newHome(c *corpus.Corpus) *home { return &home{c: c} }
@@ -34,7 +36,7 @@ func (h *home) resetAt(n int) *home {
 
 // OnUpdate clears the filters: Resets, the only field the shell sets,
 // changed.
-func (h *home) OnUpdate(ctx app.Context) { h.block, h.tag = "", "" }
+func (h *home) OnUpdate(ctx app.Context) { h.block, h.tag, h.category = "", "", "" }
 
 // Render draws the introduction, the filters and the cards.
 func (h *home) Render() app.UI {
@@ -43,7 +45,8 @@ func (h *home) Render() app.UI {
 	var cards []int
 	for _, i := range patterns {
 		d := &c.Docs[i]
-		if (h.block == "" || slices.Contains(d.Blocks, h.block)) && (h.tag == "" || slices.Contains(d.Tags, h.tag)) {
+		if (h.block == "" || slices.Contains(d.Blocks, h.block)) && (h.tag == "" || slices.Contains(d.Tags, h.tag)) &&
+			(h.category == "" || d.Category == h.category) {
 			cards = append(cards, i)
 		}
 	}
@@ -75,14 +78,26 @@ func (h *home) filters() app.UI {
 			Text(label).
 			OnClick(func(ctx app.Context, e app.Event) { set(value) })
 	}
+	categories := patternCategories(h.c)
 	return app.Div().Class("filters").Body(
-		app.Div().Class("filter-row").Aria("label", "Filter by building block").Role("group").Body(
-			chip("All blocks", "", h.block, func(v string) { h.block = v }),
-			app.Range(h.c.Blocks).Slice(func(k int) app.UI {
-				b := h.c.Blocks[k]
-				return chip(b, b, h.block, func(v string) { h.block = v })
-			}),
-		),
+		app.If(len(categories) > 1, func() app.UI {
+			return app.Div().Class("filter-row").Aria("label", "Filter by category").Role("group").Body(
+				chip("All categories", "", h.category, func(v string) { h.category = v }),
+				app.Range(categories).Slice(func(k int) app.UI {
+					cat := categories[k]
+					return chip(pathpkg.Base(cat), cat, h.category, func(v string) { h.category = v })
+				}),
+			)
+		}),
+		app.If(len(h.c.Blocks) > 0, func() app.UI {
+			return app.Div().Class("filter-row").Aria("label", "Filter by building block").Role("group").Body(
+				chip("All blocks", "", h.block, func(v string) { h.block = v }),
+				app.Range(h.c.Blocks).Slice(func(k int) app.UI {
+					b := h.c.Blocks[k]
+					return chip(b, b, h.block, func(v string) { h.block = v })
+				}),
+			)
+		}),
 		app.If(len(h.c.Tags) > 1, func() app.UI {
 			return app.Div().Class("filter-row").Aria("label", "Filter by tag").Role("group").Body(
 				chip("All tags", "", h.tag, func(v string) { h.tag = v }),
@@ -93,6 +108,19 @@ func (h *home) filters() app.UI {
 			)
 		}),
 	)
+}
+
+// patternCategories returns the distinct folders that hold patterns,
+// sorted; patterns at the top of the content folder have none.
+func patternCategories(c *corpus.Corpus) []string {
+	var out []string
+	for _, i := range c.Patterns() {
+		if cat := c.Docs[i].Category; cat != "" && !slices.Contains(out, cat) {
+			out = append(out, cat)
+		}
+	}
+	slices.Sort(out)
+	return out
 }
 
 // card shows a pattern in the catalog.
@@ -107,15 +135,18 @@ func card(c *corpus.Corpus, i int) app.UI {
 	)
 }
 
-// cardSummary is the pattern's summary, or else the first sentence of its
+// cardSummary is the pattern's summary (the text before its sections, or
+// a summary section such as a Patlet), or else the first sentence of its
 // problem, or else its description.
 func cardSummary(d *corpus.Doc) string {
 	if d.SummaryText != "" {
 		return firstSentences(d.SummaryText, 1)
 	}
-	for _, s := range d.Sections {
-		if lower(s.Label) == "problem" {
-			return firstSentences(s.Text, 1)
+	for _, kind := range []corpus.SectionKind{corpus.SectionSummary, corpus.SectionProblem} {
+		for _, s := range d.Sections {
+			if s.Kind == kind {
+				return firstSentences(s.Text, 1)
+			}
 		}
 	}
 	return d.Description

@@ -5,6 +5,8 @@ import (
 	"unicode"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/markup"
 )
 
 // rawHTML wraps HTML rendered at build time (already sanitised by the
@@ -14,7 +16,7 @@ func rawHTML(class, html string) app.UI {
 	if p := rootPrefix(); p != "" {
 		html = strings.ReplaceAll(html, `href="/`, `href="`+p+`/`)
 	}
-	return app.Raw(`<div class="` + class + `">` + html + `</div>`)
+	return markup.Raw(`<div class="` + class + `">` + html + `</div>`)
 }
 
 // rootPrefix is the URL prefix the app is served under, "" at the root of

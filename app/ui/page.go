@@ -14,6 +14,7 @@ import (
 func pageView(c *corpus.Corpus, i int) app.UI {
 	d := &c.Docs[i]
 	return app.Article().Class("page").ID("page-"+d.Slug).Body(
+		breadcrumb(c, d),
 		app.H1().Text(d.Title),
 		rawHTML("page-body", d.HTML),
 	)

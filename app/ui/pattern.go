@@ -12,6 +12,7 @@ import (
 func patternView(c *corpus.Corpus, i int) app.UI {
 	d := &c.Docs[i]
 	return app.Article().Class("pattern").ID("pattern-"+d.Slug).Body(
+		breadcrumb(c, d),
 		app.H1().Class("pattern-title").Text(d.Title),
 		blockChips(c, d.Blocks),
 		patternActions(d), // booth.go
@@ -26,6 +27,7 @@ func patternView(c *corpus.Corpus, i int) app.UI {
 		app.Range(d.Sections).Slice(func(k int) app.UI {
 			return sectionView(d, k)
 		}),
+		implementations(c, d), // breadcrumb.go
 		linksView(c, d),
 		localGraph(c, d),
 	)
@@ -35,10 +37,10 @@ func patternView(c *corpus.Corpus, i int) app.UI {
 // shown above, as the aliases line.
 func sectionView(d *corpus.Doc, k int) app.UI {
 	s := d.Sections[k]
-	switch lower(s.Label) {
-	case "also known as":
+	switch s.Kind {
+	case corpus.SectionAliases:
 		return nil
-	case "variants":
+	case corpus.SectionVariants:
 		return app.Section().Class("section section-variants").Body(
 			app.H2().Text(s.Label),
 			app.If(s.HTML != "", func() app.UI { return rawHTML("section-body", s.HTML) }),
@@ -55,7 +57,7 @@ func sectionView(d *corpus.Doc, k int) app.UI {
 			),
 		)
 	}
-	return app.Section().Class("section section-"+slugify(s.Label)).Body(
+	return app.Section().Class("section section-"+slugify(s.Label)+" kind-"+s.Kind.String()).Body(
 		app.H2().Text(s.Label),
 		rawHTML("section-body", s.HTML),
 	)

@@ -11,9 +11,14 @@ import (
 // route table, in parseRoute, for the browser and the server.
 func Register(c *corpus.Corpus) {
 	idx := search.New(c)
-	newShell := func() app.Composer { return NewShell(c, idx) }
-	app.Route("/", newShell)
-	app.RouteWithRegexp("^/.*$", newShell)
+	Route(func() app.Composer { return NewShell(c, idx) })
+}
+
+// Route routes every URL to the component newRoot makes: a shell, or a
+// component around one (the dev server's, app/devmode).
+func Route(newRoot func() app.Composer) {
+	app.Route("/", newRoot)
+	app.RouteWithRegexp("^/.*$", newRoot)
 }
 
 // Redirect returns where an old-style /{slug}.html URL now lives.

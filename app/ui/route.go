@@ -55,7 +55,16 @@ func parseRoute(c *corpus.Corpus, u *url.URL) route {
 		}
 		return route{kind: viewNotFound}
 	}
-	if slug, ok := strings.CutSuffix(strings.TrimPrefix(p, "/"), ".html"); ok && !strings.Contains(slug, "/") {
+	// The original site's addresses: /x.html, /a/b.html, /a/b/index.html
+	// and /a/b/ (a folder's index) forward to the document's route.
+	slug := strings.TrimPrefix(p, "/")
+	if s, ok := strings.CutSuffix(slug, ".html"); ok {
+		slug = s
+		if dir, ok := strings.CutSuffix(s, "/index"); ok && c.Lookup(s) < 0 {
+			slug = dir
+		}
+	}
+	if slug != "" {
 		if i := c.Lookup(slug); i >= 0 {
 			to := c.Docs[i].Path()
 			if u.Fragment != "" {

@@ -5,21 +5,41 @@ import (
 	"strconv"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/devrel-patterns/explorer/app/search"
 )
 
 // pageSize is how many results show at first, and how many more each
 // "Show more" adds.
 const pageSize = 20
 
-// setQuery runs a query in the shell's search session.
+// setQuery runs a query in the shell's search session and puts it in the
+// search box, unless the box already holds it (as it does when the query
+// comes from the box itself).
 func (s *Shell) setQuery(q string) {
 	if s.session == nil {
 		s.session = s.idx.Session()
 	}
 	s.query, s.sel, s.limit, s.qrOpen = q, 0, pageSize, false
 	s.result = s.session.QueryLimit(q, s.limit)
+	if app.IsClient {
+		if box := app.Window().GetElementByID("q"); box.Truthy() && box.Get("value").String() != q {
+			box.Set("value", q)
+		}
+	}
+}
+
+// boxValue is the value the search box is rendered with. In the browser
+// the box owns its text: a render writes back what it holds at that moment,
+// never the query of an earlier event, so a character typed since that
+// event is never wiped (go-app may draw a frame between an input event and
+// its handler). Queries that do not come from typing reach the box through
+// setQuery. On the server it is the query of the URL.
+func (s *Shell) boxValue() string {
+	if app.IsClient {
+		if box := app.Window().GetElementByID("q"); box.Truthy() {
+			return box.Get("value").String()
+		}
+	}
+	return s.query
 }
 
 // showMore shows another page of results.
@@ -57,10 +77,11 @@ func (s *Shell) paintResults() {
 	if el := app.Window().GetElementByID("search-results"); el.Truthy() {
 		el.Set("innerHTML", resultsHTML(s.c, s.idx, s.query, s.result, s.sel))
 	}
+	s.syncBox()
 }
 
-// onKey moves through the results with the arrows, opens one with Enter
-// and clears the search with Escape.
+// onKey moves through the results with the arrows, opens one with Enter,
+// goes to the selected one with Tab and clears the search with Escape.
 func (s *Shell) onKey(ctx app.Context, e app.Event) {
 	switch e.Get("key").String() {
 	case "ArrowDown":
@@ -83,14 +104,25 @@ func (s *Shell) onKey(ctx app.Context, e app.Event) {
 		if s.sel >= 0 && s.sel < len(s.result.Hits) {
 			ctx.Navigate(href(s.c.Docs[s.result.Hits[s.sel].Doc].Path()))
 		}
+	case "Tab":
+		// The results come after the header's links in the page: Tab
+		// from the box goes to the selected one, not past them all.
+		if e.Get("shiftKey").Bool() || !s.comboExpanded() {
+			return
+		}
+		if link := app.Window().Get("document").Call("querySelector", "#"+resultCellID(s.sel)+" a"); link.Truthy() {
+			e.PreventDefault()
+			link.Call("focus")
+		}
+		return
 	case "Escape":
 		s.setQuery("")
-		s.result = search.Result{}
 		if s.route.kind == viewSearch {
 			s.route.query = ""
 			replaceURL(searchPath(""))
 		}
 	}
+	s.syncBox()
 }
 
 // replaceURL changes the address bar without a navigation.

@@ -9,6 +9,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/markup"
 	"github.com/devrel-patterns/explorer/app/search"
 )
 
@@ -43,7 +44,7 @@ func highlight(text string, ranges []search.Range) string {
 // to onClick (QR buttons, "Show more") or on to go-app (links).
 func searchView(inner string, onClick func(app.Context, app.Event), dialog app.UI) app.UI {
 	return app.Section().Class("search").Body(
-		app.Div().OnClick(onClick).Body(app.Raw(`<div id="search-results">`+inner+`</div>`)),
+		app.Div().OnClick(onClick).Body(markup.Raw(`<div id="search-results">`+inner+`</div>`)),
 		dialog,
 	)
 }
@@ -83,11 +84,13 @@ func resultsHTML(c *corpus.Corpus, idx *search.Index, q string, res search.Resul
 		return b.String()
 	}
 	b.WriteString(`<p class="muted count" id="result-count">` + esc(countLabel(res.Total, len(res.Hits))) + `</p>`)
-	b.WriteString(`<ol class="results" id="results" role="listbox" aria-label="Search results">`)
+	// A grid, not a listbox: each row holds a link and a QR button, and
+	// an option may hold nothing interactive.
+	b.WriteString(`<div class="results" id="` + resultsID + `" role="grid" aria-label="Search results">`)
 	for k, h := range res.Hits {
 		writeResult(&b, c, h, k == sel, k)
 	}
-	b.WriteString(`</ol>`)
+	b.WriteString(`</div>`)
 	if res.Total > len(res.Hits) {
 		b.WriteString(`<button type="button" class="filter" id="show-more" data-more="true">Show more</button>`)
 	}
@@ -115,7 +118,8 @@ func writeResult(b *strings.Builder, c *corpus.Corpus, h search.Hit, selected bo
 	if h.Match.Field == search.FieldTitle {
 		title = highlight(h.Match.Text, h.Match.Ranges)
 	}
-	b.WriteString(`<li class="result" id="result-` + id + `" role="option" aria-selected="` + strconv.FormatBool(selected) + `">`)
+	b.WriteString(`<div class="result" id="result-` + id + `" role="row" aria-selected="` + strconv.FormatBool(selected) + `">`)
+	b.WriteString(`<div class="result-main" role="gridcell" id="` + resultCellID(k) + `">`)
 	b.WriteString(`<a href="` + esc(href(d.Path())) + `"><span class="result-title">` + title + `</span>`)
 	if h.Match.Field != search.FieldTitle {
 		label := h.Match.Field.String()
@@ -124,7 +128,7 @@ func writeResult(b *strings.Builder, c *corpus.Corpus, h search.Hit, selected bo
 		}
 		b.WriteString(`<span class="result-where"><span class="result-field">` + esc(label+": ") + `</span>` + highlight(h.Match.Text, h.Match.Ranges) + `</span>`)
 	}
-	b.WriteString(`</a>`)
-	b.WriteString(resultQR(d, k)) // booth.go
-	b.WriteString(`</li>`)
+	b.WriteString(`</a></div>`)
+	b.WriteString(`<div class="result-qr" role="gridcell">` + resultQR(d, k) + `</div>`) // booth.go
+	b.WriteString(`</div>`)
 }

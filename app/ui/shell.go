@@ -99,6 +99,7 @@ func (s *Shell) OnNav(ctx app.Context) {
 		// render replaced it, so scroll again once the view is drawn.
 		ctx.Defer(func(ctx app.Context) { app.Window().ScrollToID(frag) })
 	}
+	ctx.Defer(func(app.Context) { s.syncBox() })
 	title, desc := s.meta()
 	ctx.Page().SetTitle(title)
 	ctx.Page().SetDescription(desc)
@@ -128,6 +129,7 @@ func (s *Shell) meta() (string, string) {
 // Render draws the header, the current view and the footer.
 func (s *Shell) Render() app.UI {
 	return app.Div().ID("shell").Class(s.shellClass()).Body(
+		app.A().ID("skip-link").Class("skip-link").Href("#main").Text("Skip to content").OnClick(focusMain),
 		app.If(s.update, func() app.UI {
 			return app.Div().Class("update-banner").Role("status").Body(
 				app.Text("A new version is available — "),
@@ -135,7 +137,7 @@ func (s *Shell) Render() app.UI {
 			)
 		}),
 		s.header(),
-		app.Main().ID("main").Class("main", wideIf(s.route.kind == viewGraph)).Body(s.kioskController(), s.view()),
+		app.Main().ID("main").TabIndex(-1).Class("main", wideIf(s.route.kind == viewGraph)).Body(s.kioskController(), s.view()),
 		app.Footer().Class("footer").Body(
 			app.Text(appName+" · works offline once visited · "),
 			app.A().Href(href("/pages/introduction")).Text("How to read a pattern"),
@@ -153,12 +155,19 @@ func (s *Shell) header() app.UI {
 				Name("q").
 				Placeholder("Search patterns").
 				AutoComplete(false).
+				Role("combobox").
 				Aria("label", "Search patterns").
-				Aria("controls", "results").
-				Value(s.query).
+				Aria("autocomplete", "list").
+				Aria("expanded", s.comboExpanded()).
+				Aria("controls", s.comboControls()).
+				Aria("activedescendant", s.comboActive()).
+				Value(s.boxValue()).
 				OnInput(s.onInput).
 				OnKeyDown(s.onKey),
-			app.Kbd().Aria("hidden", true).Text("/"),
+			app.Kbd().Class("key-hint").Aria("hidden", true).Text("/"),
+			// The live count: its text is set by syncBox only, never
+			// drawn by go-app, so that a keystroke can change it at once.
+			app.P().ID("search-status").Class("visually-hidden").Role("status").Aria("live", "polite"),
 		),
 		app.Nav().Class("nav").Aria("label", "Main").Body(
 			app.A().Href(href("/")).Text("Patterns"),

@@ -22,9 +22,9 @@ func testCorpus() *corpus.Corpus {
 				Slug: "ambassadors", Title: "Ambassadors", Blocks: []string{"Social"}, Tags: []string{"devrel"},
 				Aliases: []string{"Champions", "MVPs"},
 				Sections: []corpus.Section{
-					{Label: "Also Known As", HTML: "<p>Champions; MVPs</p>", Text: "Champions; MVPs"},
-					{Label: "Problem", HTML: "<p>You want reach.</p>", Text: "You want reach."},
-					{Label: "Solution", HTML: `<p>Give them <a href="/patterns/swag">Swag</a> and <a href="/patterns/podcast" class="broken" title="Not yet written">a podcast</a>.</p>`, Text: "Give them Swag and a podcast."},
+					{Label: "Also Known As", Kind: corpus.SectionAliases, HTML: "<p>Champions; MVPs</p>", Text: "Champions; MVPs"},
+					{Label: "Problem", Kind: corpus.SectionProblem, HTML: "<p>You want reach.</p>", Text: "You want reach."},
+					{Label: "Solution", Kind: corpus.SectionSolution, HTML: `<p>Give them <a href="/patterns/swag">Swag</a> and <a href="/patterns/podcast" class="broken" title="Not yet written">a podcast</a>.</p>`, Text: "Give them Swag and a podcast."},
 				},
 				Links:     []corpus.Link{{Target: "swag"}, {Target: "podcast", Broken: true}},
 				Backlinks: []int32{3},
@@ -34,8 +34,8 @@ func testCorpus() *corpus.Corpus {
 			{
 				Slug: "swag", Title: "Swag", Blocks: []string{"Budget", "Social"}, Tags: []string{"events"},
 				Sections: []corpus.Section{
-					{Label: "Problem", HTML: "<p>People forget you.</p>", Text: "People forget you."},
-					{Label: "Variants", HTML: "", Text: ""},
+					{Label: "Problem", Kind: corpus.SectionProblem, HTML: "<p>People forget you.</p>", Text: "People forget you."},
+					{Label: "Variants", Kind: corpus.SectionVariants, HTML: "", Text: ""},
 				},
 				Variants:  []corpus.Variant{{Names: []string{"Stickers", "Decals"}, HTML: "<p>Cheap.</p>", Text: "Cheap."}},
 				Links:     []corpus.Link{{Target: "ambassadors"}},
@@ -205,5 +205,95 @@ func TestFirstSentences(t *testing.T) {
 				t.Errorf("firstSentences(%q, %d) = %q, want %q", tc.text, tc.n, got, tc.want)
 			}
 		})
+	}
+}
+
+// TestParseRouteNested checks the routes of documents whose slugs are
+// paths, and the original site's addresses of them.
+func TestParseRouteNested(t *testing.T) {
+	c := &corpus.Corpus{Docs: []corpus.Doc{
+		{Slug: "behavioral", Title: "Behavioral", Kind: corpus.KindPage},
+		{Slug: "behavioral/Strategy", Title: "Strategy"},
+		{Slug: "behavioral/Strategy/csharp", Title: "Strategy in C#", Kind: corpus.KindPage, Parent: "behavioral/Strategy"},
+		{Slug: "node.js", Title: "Node.js"},
+	}}
+	tests := []struct {
+		url  string
+		kind viewKind
+		doc  string
+		to   string
+	}{
+		{url: "/patterns/behavioral/Strategy", kind: viewPattern, doc: "behavioral/Strategy"},
+		{url: "/patterns/behavioral/Strategy/", kind: viewPattern, doc: "behavioral/Strategy"},
+		{url: "/pages/behavioral/Strategy/csharp", kind: viewPage, doc: "behavioral/Strategy/csharp"},
+		{url: "/pages/behavioral", kind: viewPage, doc: "behavioral"},
+		{url: "/patterns/node.js", kind: viewPattern, doc: "node.js"},
+		{url: "/patterns/behavioral/Nope", kind: viewNotFound},
+		{url: "/behavioral/Strategy/index.html", kind: viewLegacy, doc: "behavioral/Strategy", to: "/patterns/behavioral/Strategy"},
+		{url: "/behavioral/Strategy/", kind: viewLegacy, doc: "behavioral/Strategy", to: "/patterns/behavioral/Strategy"},
+		{url: "/behavioral/Strategy.html", kind: viewLegacy, doc: "behavioral/Strategy", to: "/patterns/behavioral/Strategy"},
+		{url: "/behavioral/Strategy/csharp.html", kind: viewLegacy, doc: "behavioral/Strategy/csharp", to: "/pages/behavioral/Strategy/csharp"},
+		{url: "/behavioral/index.html", kind: viewLegacy, doc: "behavioral", to: "/pages/behavioral"},
+		{url: "/node.js.html", kind: viewLegacy, doc: "node.js", to: "/patterns/node.js"},
+		{url: "/behavioral/Nope.html", kind: viewNotFound},
+	}
+	for _, tc := range tests {
+		t.Run(tc.url, func(t *testing.T) {
+			got := parseRoute(c, urlOf(tc.url))
+			if got.kind != tc.kind || got.to != tc.to {
+				t.Errorf("parseRoute(%s) = %+v, want kind %d to %q", tc.url, got, tc.kind, tc.to)
+			}
+			if tc.doc != "" && c.Docs[got.doc].Slug != tc.doc {
+				t.Errorf("parseRoute(%s) shows %s, want %s", tc.url, c.Docs[got.doc].Slug, tc.doc)
+			}
+		})
+	}
+}
+
+// TestBreadcrumb checks that a nested document shows its folders, linked
+// to their documents where there are some, and a top-level one none.
+func TestBreadcrumb(t *testing.T) {
+	c := &corpus.Corpus{Docs: []corpus.Doc{
+		{Slug: "behavioral", Title: "Behavioral Patterns", Kind: corpus.KindPage},
+		{Slug: "behavioral/Strategy", Title: "Strategy"},
+		{Slug: "behavioral/Strategy/csharp", Title: "Strategy in C#", Kind: corpus.KindPage},
+		{Slug: "top", Title: "Top"},
+	}}
+	html := render(pageView(c, 2))
+	for _, want := range []string{`aria-label="Breadcrumb"`, `href="/pages/behavioral">Behavioral Patterns</a>`, `href="/patterns/behavioral/Strategy">Strategy</a>`, `aria-current="page">Strategy in C#</span>`} {
+		if !strings.Contains(html, want) {
+			t.Errorf("page view lacks %s:\n%s", want, html)
+		}
+	}
+	if html := render(patternView(c, 3)); strings.Contains(html, "Breadcrumb") || strings.Contains(html, "Implementations") {
+		t.Errorf("a top-level pattern shows a breadcrumb or implementations:\n%s", html)
+	}
+	c.Docs[2].Parent = "behavioral/Strategy"
+	if html := render(patternView(c, 1)); !strings.Contains(html, `<h2>Implementations</h2>`) || !strings.Contains(html, `href="/pages/behavioral/Strategy/csharp">Strategy in C#</a>`) {
+		t.Errorf("Strategy does not list its implementation:\n%s", html)
+	}
+}
+
+// TestHomeFiltersByCategory checks the category chips of a catalog in
+// folders, and that a catalog without building blocks shows no block row.
+func TestHomeFiltersByCategory(t *testing.T) {
+	c := &corpus.Corpus{Docs: []corpus.Doc{
+		{Slug: "behavioral/Observer", Title: "Observer", Category: "behavioral"},
+		{Slug: "behavioral/Strategy", Title: "Strategy", Category: "behavioral"},
+		{Slug: "creational/Builder", Title: "Builder", Category: "creational"},
+	}}
+	h := newHome(c)
+	html := render(h)
+	for _, want := range []string{`aria-label="Filter by category"`, `>All categories</button>`, `>behavioral</button>`, `>creational</button>`, "3 of 3 patterns"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("home lacks %s:\n%s", want, html)
+		}
+	}
+	if strings.Contains(html, "Filter by building block") {
+		t.Errorf("home shows a building-block row without blocks")
+	}
+	h.category = "behavioral"
+	if html := render(h); !strings.Contains(html, "2 of 3 patterns") || strings.Contains(html, ">Builder<") {
+		t.Errorf("the behavioral filter does not keep only Observer and Strategy:\n%s", html)
 	}
 }

@@ -32,6 +32,8 @@ func TestWASMLinksNoBuildOrServerCode(t *testing.T) {
 		"github.com/devrel-patterns/explorer/app/precompress",
 		"github.com/devrel-patterns/explorer/app/loadtest",
 		"github.com/devrel-patterns/explorer/app/synth",
+		"github.com/devrel-patterns/explorer/app/devserver",
+		"github.com/fsnotify/fsnotify",
 	}
 	for _, d := range deps {
 		for _, f := range forbidden {
@@ -42,5 +44,28 @@ func TestWASMLinksNoBuildOrServerCode(t *testing.T) {
 	}
 	if len(deps) < 10 {
 		t.Fatalf("go list -deps listed %d packages; expected the app's dependencies", len(deps))
+	}
+}
+
+// wasmBudget bounds the browser binary built with our own corpus: every
+// visitor downloads it. It was 9.2 MB; a working net/http client (an
+// http.Get in the dev-mode path) once made it 14.5 MB.
+const wasmBudget = 10 << 20
+
+// TestWASMSize builds the browser binary as build.go does and fails when it
+// outgrows wasmBudget.
+func TestWASMSize(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "app.wasm")
+	cmd := exec.Command(filepath.Join(runtime.GOROOT(), "bin", "go"), "build", "-trimpath", "-ldflags=-s -w", "-o", out, ".")
+	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
+	if b, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, b)
+	}
+	fi, err := os.Stat(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if fi.Size() > wasmBudget {
+		t.Errorf("the WASM is %.2f MiB, over its budget of %.2f MiB", float64(fi.Size())/(1<<20), float64(wasmBudget)/(1<<20))
 	}
 }

@@ -9,6 +9,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/devrel-patterns/explorer/app/devmode"
 	"github.com/devrel-patterns/explorer/app/embedded"
 	"github.com/devrel-patterns/explorer/app/ui"
 )
@@ -21,7 +22,11 @@ func main() {
 		os.Exit(1)
 	}
 	mark("corpus-decoded")
-	ui.Register(c)
+	if devmode.On() { // only under the dev server (make dev)
+		devmode.Register(c)
+	} else {
+		ui.Register(c)
+	}
 	mark("app-registered")
 	app.RunWhenOnBrowser()
 	if err := serve(c, os.Args[1:]); err != nil {

@@ -5,7 +5,10 @@ package main
 import (
 	"context"
 	"flag"
+	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"os"
 	"os/signal"
 	"strings"
@@ -19,23 +22,30 @@ import (
 // serve runs the server (the go-app handler for pages, the assets of
 // root/web) until SIGINT or SIGTERM, or with -export writes the static
 // site.
-func serve(c *corpus.Corpus, args []string) error {
+func serve(c *corpus.Corpus, args []string) error { return serveTo(c, args, os.Stderr) }
+
+// serveTo is serve with the server's log written to logs. It says it
+// serves only once it listens.
+func serveTo(c *corpus.Corpus, args []string, logs io.Writer) error {
 	fs := flag.NewFlagSet("explorer", flag.ContinueOnError)
 	addr := fs.String("addr", defaultAddr(), "listen address (or set PORT)")
 	root := fs.String("root", ".", "folder that holds web/")
 	export := fs.String("export", "", "write a static site to this folder instead of serving")
 	base := fs.String("base", "/", "with -export: the URL prefix the site is served under")
+	content := fs.String("content", "", "with -export: the content folder, which the export never writes in, over or around")
 	if err := fs.Parse(args); err != nil {
 		return err
 	}
-	if *export != "" {
-		if err := site.Export(c, *root, *export, *base); err != nil {
+	exporting := false
+	fs.Visit(func(f *flag.Flag) { exporting = exporting || f.Name == "export" })
+	if exporting { // an empty -export is Export's error, never a server
+		if err := site.Export(c, *root, *export, *base, *content); err != nil {
 			return err
 		}
 		slog.Info("static site written", "folder", *export, "base", *base, "routes", len(c.Docs)+3)
 		return nil
 	}
-	logger := slog.New(slog.NewTextHandler(os.Stderr, nil))
+	logger := slog.New(slog.NewTextHandler(logs, nil))
 	// The LAN addresses let the app's QR codes, shown on localhost, name
 	// an address a visitor's phone can open.
 	lan, err := site.LANAddrs(*addr)
@@ -48,11 +58,16 @@ func serve(c *corpus.Corpus, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	var lc net.ListenConfig
+	ln, err := lc.Listen(ctx, "tcp", *addr)
+	if err != nil {
+		return fmt.Errorf("listen on %s: %w", *addr, err)
+	}
 	logger.Info("serving Pattern Explorer", "url", "http://"+displayAddr(*addr), "patterns", len(c.Patterns()))
 	for _, a := range lan {
 		logger.Info("phones on this network can open", "url", "http://"+a)
 	}
-	return server.Run(ctx, *addr, h, logger)
+	return server.Serve(ctx, ln, h, logger)
 }
 
 // displayAddr turns a listen address into one a person can open.

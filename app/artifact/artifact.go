@@ -1,0 +1,123 @@
+//go:build !wasm
+
+// Package artifact makes the one compact corpus that the app embeds: it
+// compiles a content folder with the build-time layout and the search
+// vocabulary, and knows where the committed artifact of content/ lives and
+// how a build for another folder stands in for it without touching it.
+//
+// The artifact of the repository's own content/ is committed (as generated
+// code is), so that plain go build, go vet and go test work in any clone;
+// a test fails when it no longer matches content/. A build for any other
+// folder writes its artifact elsewhere and hands it to the go tool through
+// an overlay, so the committed file never changes under it.
+package artifact
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/devrel-patterns/explorer/app/compiler"
+	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/layout"
+	"github.com/devrel-patterns/explorer/app/search"
+)
+
+// Path is the committed artifact, relative to the repository root; the
+// package app/embedded embeds it.
+const Path = "app/embedded/corpus.bin"
+
+// DefaultContent is the content folder whose artifact is committed at Path.
+const DefaultContent = "content"
+
+// Compile compiles a content folder as every build does: with the
+// build-time layout and the search vocabulary. A folder that is missing,
+// or is not a folder, is an error that names it.
+func Compile(dir string) (*corpus.Corpus, compiler.Report, error) {
+	st, err := os.Stat(dir)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		return nil, compiler.Report{}, fmt.Errorf("content folder %s does not exist", dir)
+	case err != nil:
+		return nil, compiler.Report{}, fmt.Errorf("content folder %s: %w", dir, err)
+	case !st.IsDir():
+		return nil, compiler.Report{}, fmt.Errorf("content folder %s is not a folder", dir)
+	}
+	return compiler.Compile(os.DirFS(dir), compiler.Options{
+		Dir:        filepath.ToSlash(filepath.Clean(dir)),
+		Layout:     layout.Func(layout.Options{}),
+		Vocabulary: search.Vocabulary,
+	})
+}
+
+// IsDefault reports whether dir, relative to the repository root repo, is
+// the folder whose artifact is committed.
+func IsDefault(repo, dir string) bool {
+	a, err1 := filepath.Abs(filepath.Join(repo, DefaultContent))
+	b, err2 := filepath.Abs(dir)
+	return err1 == nil && err2 == nil && a == b
+}
+
+// WriteOverlay writes data as the artifact of a build in folder work and
+// returns the overlay file to give the go tool (-overlay) so that it reads
+// that artifact in place of the committed one under repo.
+func WriteOverlay(repo, work string, data []byte) (string, error) {
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		return "", fmt.Errorf("artifact overlay: %w", err)
+	}
+	bin := filepath.Join(work, "corpus.bin")
+	if err := WriteIfChanged(bin, data); err != nil {
+		return "", err
+	}
+	committed, err := filepath.Abs(filepath.Join(repo, filepath.FromSlash(Path)))
+	if err != nil {
+		return "", fmt.Errorf("artifact overlay: %w", err)
+	}
+	abs, err := filepath.Abs(bin)
+	if err != nil {
+		return "", fmt.Errorf("artifact overlay: %w", err)
+	}
+	ov, err := json.Marshal(map[string]map[string]string{"Replace": {committed: abs}})
+	if err != nil {
+		return "", fmt.Errorf("artifact overlay: %w", err)
+	}
+	name := filepath.Join(work, "overlay.json")
+	if err := WriteIfChanged(name, ov); err != nil {
+		return "", err
+	}
+	return name, nil
+}
+
+// WriteIfChanged writes a file unless it already holds those bytes, so an
+// unchanged input leaves its modification time, and what depends on it,
+// alone.
+func WriteIfChanged(name string, data []byte) error {
+	if old, err := os.ReadFile(name); err == nil && string(old) == string(data) {
+		return nil
+	}
+	if err := os.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(name), ".tmp-"+filepath.Base(name)+"-*")
+	if err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	if err := os.Rename(tmp.Name(), name); err != nil {
+		return fmt.Errorf("write %s: %w", name, err)
+	}
+	return nil
+}

@@ -1,0 +1,95 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"context"
+	"fmt"
+	"net/url"
+	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
+)
+
+// typeWord types a word into the search box as fast hands do: one input
+// event per character, gap apart, each appending at the caret to whatever
+// the box holds by then, so a character the app wiped stays lost.
+func typeWord(word string, gap time.Duration) chromedp.Action[chromedp.Void] {
+	return chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(async (word, gap) => {
+		const q = document.querySelector("#q");
+		q.focus();
+		for (const ch of word) {
+			q.setRangeText(ch, q.value.length, q.value.length, "end");
+			q.dispatchEvent(new InputEvent("input", {bubbles: true, data: ch, inputType: "insertText"}));
+			await new Promise(r => setTimeout(r, gap));
+		}
+	})(%q, %d)`, word, gap.Milliseconds()), chromedp.EvalAwaitPromise)
+}
+
+// settled waits until the app has caught up with the box: the address
+// says what the box holds, and the results are those of it.
+func settled(t *testing.T, ctx context.Context) (box, query string) {
+	t.Helper()
+	js := `(() => {
+		const q = document.querySelector("#q"), h = document.querySelector("#search-results h1 q");
+		return location.pathname === "/search" && !!h &&
+			new URLSearchParams(location.search).get("q") === q.value && h.textContent === q.value;
+	})()`
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		failWithScreenshot(t, ctx, "the app never caught up with the box (box %q, address %q): %v",
+			eval[string](t, ctx, `document.querySelector("#q").value`), eval[string](t, ctx, `location.href`), err)
+	}
+	box = eval[string](t, ctx, `document.querySelector("#q").value`)
+	u, err := url.Parse(eval[string](t, ctx, `location.href`))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return box, u.Query().Get("q")
+}
+
+// A fast typist starting on a pattern page: every character reaches the
+// box and the address, every time.
+func TestTypingFromAPatternKeepsEveryKeystroke(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	con := watchConsole(ctx)
+	must(t, ctx, "open swag", chromedp.Navigate(srv.URL+"/patterns/swag"), ready())
+	const tries = 40
+	lost := 0
+	for i := range tries {
+		must(t, ctx, "type booth", typeWord("booth", 4*time.Millisecond))
+		box, q := settled(t, ctx)
+		if box != "booth" || q != "booth" {
+			lost++
+			t.Errorf("try %d: the box holds %q and the address says q=%q, want booth", i+1, box, q)
+		}
+		// Escape empties the box, and Back returns to the pattern, as a new
+		// visitor finds it.
+		must(t, ctx, "press Escape", chromedp.Evaluate[chromedp.Void](
+			`document.querySelector("#q").dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", bubbles: true}))`))
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("#q").value === "" && location.search === ""`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			failWithScreenshot(t, ctx, "after Escape the box holds %q at %q", eval[string](t, ctx, `document.querySelector("#q").value`), eval[string](t, ctx, `location.href`))
+		}
+		must(t, ctx, "go back", chromedp.Evaluate[chromedp.Void](`history.back()`))
+		waitPath(t, ctx, "/patterns/swag")
+		waitText(t, ctx, "h1", "Swag")
+	}
+	if lost > 0 {
+		failWithScreenshot(t, ctx, "%d of %d typings of booth lost a keystroke", lost, tries)
+	}
+	con.check(t)
+}
+
+// CDP's own key events, from the graph view.
+func TestTypingFromTheGraphWithKeyEvents(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	con := watchConsole(ctx)
+	must(t, ctx, "open graph", chromedp.Navigate(srv.URL+"/graph"), ready(),
+		chromedp.Focus(chromedp.CSS("#q")), chromedp.KeyEvent("conference"))
+	if box, q := settled(t, ctx); box != "conference" || q != "conference" {
+		failWithScreenshot(t, ctx, "the box holds %q and the address says q=%q, want conference", box, q)
+	}
+	con.check(t)
+}

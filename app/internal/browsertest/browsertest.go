@@ -1,0 +1,45 @@
+//go:build !wasm
+
+// Package browsertest is what the browser tests share and production code
+// never links: finding Chromium for a test, skipping it where there is none
+// (or failing it with REQUIRE_BROWSER=1), and a per-test folder for
+// screenshots that a failure message names.
+package browsertest
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/devrel-patterns/explorer/app/headless"
+)
+
+// Chromium returns Chromium's path for a test, or skips the test when
+// there is none, with a clear message; with REQUIRE_BROWSER=1 it fails it
+// instead.
+func Chromium(t testing.TB) string {
+	t.Helper()
+	if p := headless.Find(); p != "" {
+		return p
+	}
+	if os.Getenv("REQUIRE_BROWSER") == "1" {
+		t.Fatal("chromium not found on PATH, and REQUIRE_BROWSER=1")
+	}
+	t.Skip("chromium not found on PATH: browser test skipped (set REQUIRE_BROWSER=1 to fail instead)")
+	return ""
+}
+
+// BuiltApp skips a test that serves the app when root has no built
+// web/app.wasm (a fresh clone before `go run build.go build`), with a
+// clear message; with REQUIRE_BROWSER=1 it fails it instead.
+func BuiltApp(t testing.TB, root string) {
+	t.Helper()
+	wasm := filepath.Join(root, "web", "app.wasm")
+	if _, err := os.Stat(wasm); err == nil {
+		return
+	}
+	if os.Getenv("REQUIRE_BROWSER") == "1" {
+		t.Fatalf("%s is not built (run go run build.go build, or make test), and REQUIRE_BROWSER=1", wasm)
+	}
+	t.Skipf("%s is not built: browser test skipped (make test builds it first)", wasm)
+}

@@ -1,0 +1,362 @@
+//go:build !wasm
+
+package hostile
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"testing"
+
+	"golang.org/x/net/html"
+
+	"github.com/devrel-patterns/explorer/app/artifact"
+	"github.com/devrel-patterns/explorer/app/compiler"
+	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/site"
+	"github.com/devrel-patterns/explorer/app/ui"
+)
+
+// repoRoot holds web/, built by `go run build.go` before the tests run.
+const repoRoot = "../../.."
+
+var (
+	once      sync.Once
+	theCorpus *corpus.Corpus
+	loadErr   error
+)
+
+// hostileCorpus compiles Files and FileNames together and registers the
+// app's routes for it, once per test binary (go-app's routes are global).
+// File names the compiler refuses are left out: a name that cannot be a
+// URL path is its business, and then no page carries it.
+func hostileCorpus(t *testing.T) *corpus.Corpus {
+	t.Helper()
+	if _, err := os.Stat(filepath.Join(repoRoot, "web", "app.wasm")); err != nil {
+		t.Skipf("web/app.wasm not built (run go run build.go build): %v", err)
+	}
+	once.Do(func() {
+		files := Files()
+		for name, body := range FileNames() {
+			if _, ok := files[name]; !ok {
+				files[name] = body
+			}
+		}
+		for range 2 {
+			dir, err := os.MkdirTemp("", "hostile-")
+			if err != nil {
+				loadErr = err
+				return
+			}
+			defer os.RemoveAll(dir)
+			if err := Write(dir, files); err != nil {
+				loadErr = err
+				return
+			}
+			c, rep, err := artifact.Compile(dir)
+			var list compiler.ErrorList
+			if errors.As(err, &list) && len(rep.Errors) > 0 {
+				for _, d := range rep.Errors {
+					name := filepath.Base(d.File)
+					if _, ok := FileNames()[name]; !ok || name == "introduction.md" {
+						loadErr = fmt.Errorf("hostile corpus: %v", err)
+						return
+					}
+					delete(files, name)
+				}
+				continue
+			}
+			if err != nil {
+				loadErr = err
+				return
+			}
+			theCorpus = c
+			ui.Register(c)
+			return
+		}
+		loadErr = errors.New("hostile corpus: still refused after dropping file names")
+	})
+	if loadErr != nil {
+		t.Fatal(loadErr)
+	}
+	return theCorpus
+}
+
+// introduced lists what a parsed page holds that no page of the app may
+// hold, so that only a payload can have put it there: the marker element
+// and attribute, event handlers, attribute names no code of ours writes,
+// and elements that script, navigate, post or restyle — but for a legacy
+// forwarder, its own refresh to the route it forwards to.
+func introduced(doc *html.Node, refresh string) []string {
+	var found []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			where := "<" + n.Data + ">"
+			switch n.Data {
+			case Marker, "form", "style", "base", "iframe", "object", "embed":
+				found = append(found, "element "+where)
+			case "meta":
+				var equiv, content string
+				for _, a := range n.Attr {
+					switch a.Key {
+					case "http-equiv":
+						equiv = a.Val
+					case "content":
+						content = a.Val
+					}
+				}
+				if equiv != "" && (refresh == "" || equiv != "refresh" || content != "0; url="+refresh) {
+					found = append(found, fmt.Sprintf("element <meta http-equiv=%q content=%q>", equiv, short(content)))
+				}
+			case "script":
+				src := ""
+				for _, a := range n.Attr {
+					if a.Key == "src" {
+						src = a.Val
+					}
+				}
+				if !strings.HasSuffix(src, "/wasm_exec.js") && !strings.HasSuffix(src, "/app.js") || n.FirstChild != nil {
+					found = append(found, fmt.Sprintf("element <script src=%q>", src))
+				}
+			}
+			for _, a := range n.Attr {
+				switch {
+				case a.Key == MarkerAttr:
+					found = append(found, "attribute "+a.Key+" on "+where)
+				case strings.HasPrefix(a.Key, "on"):
+					found = append(found, "attribute "+a.Key+" on "+where)
+				case !plainName(a.Key):
+					found = append(found, fmt.Sprintf("attribute %q on %s", a.Key, where))
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return found
+}
+
+// plainName reports whether s is an attribute name as our code writes
+// them (the parser gives SVG's their camel case back).
+func plainName(s string) bool {
+	if s == "" {
+		return false
+	}
+	for _, r := range s {
+		if !('a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || '0' <= r && r <= '9' || r == '-' || r == ':' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+// headOf returns the text of <title> and the content of the meta elements
+// of a page, by name or property.
+func headOf(doc *html.Node) (title string, meta map[string]string) {
+	meta = map[string]string{}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			switch n.Data {
+			case "title":
+				if n.Parent != nil && n.Parent.Data == "head" && n.FirstChild != nil {
+					title = n.FirstChild.Data
+				}
+			case "meta":
+				var key, content string
+				for _, a := range n.Attr {
+					switch a.Key {
+					case "name", "property":
+						key = a.Val
+					case "content":
+						content = a.Val
+					}
+				}
+				if key != "" {
+					meta[key] = content
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	return title, meta
+}
+
+// parsed is what the HTML parser reads back: NUL becomes U+FFFD.
+func parsed(s string) string { return strings.ReplaceAll(s, "\x00", "\uFFFD") }
+
+// check parses a page and fails on anything a payload introduced; for a
+// document's page it also checks that the title and description read back
+// as they were written. refresh is where a forwarder page may refresh to.
+func check(t *testing.T, where, body string, d *corpus.Doc, refresh string) {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(body))
+	if err != nil {
+		t.Fatalf("%s: parse: %v", where, err)
+	}
+	if found := introduced(doc, refresh); len(found) > 0 {
+		t.Errorf("%s: the payload introduced %s", where, strings.Join(dedupe(found), ", "))
+	}
+	if d == nil {
+		return
+	}
+	title, meta := headOf(doc)
+	if want := parsed(d.Title) + " · Pattern Explorer"; title != want || meta["og:title"] != want {
+		t.Errorf("%s: <title> %q and og:title %q, want %q", where, short(title), short(meta["og:title"]), short(want))
+	}
+	if want := parsed(d.Description); meta["description"] != want || meta["og:description"] != want {
+		t.Errorf("%s: description %q and og:description %q, want %q", where, short(meta["description"]), short(meta["og:description"]), short(want))
+	}
+}
+
+func dedupe(s []string) []string {
+	sort.Strings(s)
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}
+
+func short(s string) string {
+	if len(s) > 80 {
+		return s[:80] + "…"
+	}
+	return s
+}
+
+// route is a URL to request from the server and the document it shows.
+type route struct {
+	name   string
+	target string // path and query, escaped
+	doc    *corpus.Doc
+}
+
+// routes lists every prerendered route of the hostile corpus, with each
+// payload in the query and in the path.
+func routes(c *corpus.Corpus) []route {
+	rs := []route{
+		{"home", "/", nil},
+		{"graph", "/graph", nil},
+		{"search", "/search", nil},
+		{"search listing every payload title", "/search?q=" + url.QueryEscape("p"), nil},
+		{"not found", "/nothing/here", nil},
+	}
+	for i := range c.Docs {
+		d := &c.Docs[i]
+		kind := "pattern"
+		if d.Kind == corpus.KindPage {
+			kind = "page"
+		}
+		rs = append(rs,
+			route{kind + " " + d.Slug, (&url.URL{Path: d.Path()}).EscapedPath(), d},
+			route{"legacy forwarder " + d.Slug, (&url.URL{Path: "/" + d.Slug + ".html"}).EscapedPath(), nil},
+		)
+	}
+	for _, p := range Payloads {
+		q := url.QueryEscape(p.Value)
+		rs = append(rs,
+			route{"search query " + p.Name, "/search?q=" + q, nil},
+			route{"kiosk query " + p.Name, "/?kiosk=1&idle=" + q, nil},
+			route{"not-found path " + p.Name, (&url.URL{Path: "/" + p.Value}).EscapedPath(), nil},
+			route{"not-found pattern path " + p.Name, (&url.URL{Path: "/patterns/" + p.Value}).EscapedPath(), nil},
+			route{"not-found query " + p.Name, "/nothing?q=" + q, nil},
+		)
+	}
+	return rs
+}
+
+// TestPayloadsFromServer requests every route of the hostile corpus from
+// the server, following the legacy forwarders, and parses each page.
+func TestPayloadsFromServer(t *testing.T) {
+	c := hostileCorpus(t)
+	h, err := site.New(c, repoRoot, slog.New(slog.NewTextHandler(io.Discard, nil)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	defer srv.Close()
+	for _, r := range routes(c) {
+		t.Run(r.name, func(t *testing.T) {
+			res, err := http.Get(srv.URL + r.target)
+			if err != nil {
+				t.Fatalf("GET %s: %v", short(r.target), err)
+			}
+			b, _ := io.ReadAll(res.Body)
+			res.Body.Close()
+			if res.StatusCode >= 500 {
+				t.Fatalf("GET %s: status %d: %s", short(r.target), res.StatusCode, short(string(b)))
+			}
+			if u := res.Request.URL; u.Host != strings.TrimPrefix(srv.URL, "http://") {
+				t.Fatalf("GET %s: redirected off the server, to %s", short(r.target), short(u.String()))
+			}
+			check(t, "GET "+short(r.target), string(b), r.doc, "")
+		})
+	}
+}
+
+// TestPayloadsFromExport writes the static site of the hostile corpus and
+// parses every HTML file in it.
+func TestPayloadsFromExport(t *testing.T) {
+	c := hostileCorpus(t)
+	for _, base := range []string{"/", "/explorer"} {
+		t.Run("base "+base, func(t *testing.T) { exportPayloads(t, c, base) })
+	}
+}
+
+// exportPayloads exports the hostile corpus under base and checks every
+// HTML file of the export.
+func exportPayloads(t *testing.T, c *corpus.Corpus, base string) {
+	prefix := strings.TrimSuffix(base, "/")
+	out := filepath.Join(t.TempDir(), "out")
+	if err := site.Export(c, repoRoot, out, base); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	byFile := map[string]*corpus.Doc{}
+	forwards := map[string]string{}
+	for i := range c.Docs {
+		d := &c.Docs[i]
+		byFile[strings.TrimPrefix(d.Path(), "/")+".html"] = d
+		byFile[strings.TrimPrefix(d.Path(), "/")+"/index.html"] = d
+		forwards[d.Slug+".html"] = (&url.URL{Path: prefix + d.Path()}).String()
+	}
+	pages := 0
+	err := filepath.WalkDir(out, func(p string, e fs.DirEntry, err error) error {
+		if err != nil || e.IsDir() || !strings.HasSuffix(p, ".html") {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		rel = filepath.ToSlash(rel)
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		pages++
+		t.Run(rel, func(t *testing.T) { check(t, rel, string(b), byFile[rel], forwards[rel]) })
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := 3 + 3*len(c.Docs); pages < want {
+		t.Errorf("export has %d pages, want at least %d", pages, want)
+	}
+}

@@ -1,0 +1,145 @@
+//go:build !wasm
+
+package markup
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+)
+
+// Escape rewrites an HTML document as go-app prerendered it so that every
+// attribute value is escaped as HTML requires: it reads each value back
+// from go-app's strconv.Quote and writes it again with &amp; &#34; &#39;
+// &lt; &gt; (NUL and invalid UTF-8 as U+FFFD). Text and tags are copied; Raw regions are
+// copied and unmarked. It fails on anything that is not go-app's output,
+// naming the byte offset.
+func Escape(doc []byte) ([]byte, error) {
+	var out bytes.Buffer
+	out.Grow(len(doc) + len(doc)/16)
+	i := 0
+	for i < len(doc) {
+		lt := bytes.IndexByte(doc[i:], '<')
+		if lt < 0 {
+			out.Write(doc[i:])
+			break
+		}
+		out.Write(doc[i : i+lt])
+		i += lt
+		rest := doc[i:]
+		switch {
+		case bytes.HasPrefix(rest, []byte(rawOpen)):
+			end := bytes.Index(rest, []byte(rawClose))
+			if end < 0 {
+				return nil, fmt.Errorf("escape: offset %d: raw HTML not closed", i)
+			}
+			out.Write(rest[len(rawOpen):end])
+			i += end + len(rawClose)
+		case bytes.HasPrefix(bytes.ToLower(rest), []byte(doctype)):
+			out.Write(rest[:len(doctype)])
+			i += len(doctype)
+		case bytes.HasPrefix(rest, []byte("</")):
+			// An end tag: a name only.
+			gt := bytes.IndexByte(rest, '>')
+			if gt < 0 || !plainTag(rest[2:gt]) {
+				return nil, fmt.Errorf("escape: offset %d: malformed %q", i, preview(rest))
+			}
+			out.Write(rest[:gt+1])
+			i += gt + 1
+		default:
+			n, err := startTag(&out, rest)
+			if err != nil {
+				return nil, fmt.Errorf("escape: offset %d: %w", i, err)
+			}
+			i += n
+		}
+	}
+	return out.Bytes(), nil
+}
+
+// startTag copies the start tag at the head of s, re-escaping its
+// attribute values, and returns its length.
+func startTag(out *bytes.Buffer, s []byte) (int, error) {
+	i := 1
+	for i < len(s) && nameByte(s[i]) {
+		i++
+	}
+	if i == 1 {
+		return 0, fmt.Errorf("no tag name in %q", preview(s))
+	}
+	out.Write(s[:i])
+	for {
+		if i >= len(s) {
+			return 0, errors.New("start tag not closed")
+		}
+		switch s[i] {
+		case '>':
+			out.WriteByte('>')
+			return i + 1, nil
+		case ' ':
+		default:
+			return 0, fmt.Errorf("unexpected %q in start tag %q", s[i], preview(s))
+		}
+		i++
+		start := i
+		for i < len(s) && nameByte(s[i]) {
+			i++
+		}
+		if i == start {
+			return 0, fmt.Errorf("no attribute name in %q", preview(s))
+		}
+		out.WriteByte(' ')
+		out.Write(s[start:i])
+		if i < len(s) && s[i] == '=' {
+			lit, err := strconv.QuotedPrefix(string(s[i+1:]))
+			if err != nil || lit[0] != '"' {
+				return 0, fmt.Errorf("attribute %s: value is not go-app's quoting: %q", s[start:i], preview(s[i+1:]))
+			}
+			v, err := strconv.Unquote(lit)
+			if err != nil {
+				return 0, fmt.Errorf("attribute %s: %w", s[start:i], err)
+			}
+			out.WriteString(`="`)
+			out.WriteString(attrEscaper.Replace(strings.ToValidUTF8(v, "\uFFFD")))
+			out.WriteByte('"')
+			i += 1 + len(lit)
+		}
+	}
+}
+
+// attrEscaper escapes an attribute value for a double-quoted attribute,
+// and the characters that would mean something elsewhere too.
+var attrEscaper = strings.NewReplacer(
+	"&", "&amp;", `"`, "&#34;", "'", "&#39;", "<", "&lt;", ">", "&gt;", "\x00", "\uFFFD",
+)
+
+// nameByte reports whether b may be part of a tag or attribute name as
+// the app and go-app write them.
+func nameByte(b byte) bool {
+	return 'a' <= b && b <= 'z' || 'A' <= b && b <= 'Z' || '0' <= b && b <= '9' || b == '-' || b == ':' || b == '_'
+}
+
+// doctype is how go-app starts a document.
+const doctype = "<!doctype html>"
+
+// plainTag reports whether s, the inside of </…>, is only a name.
+func plainTag(s []byte) bool {
+	if len(s) == 0 {
+		return false
+	}
+	for _, b := range s {
+		if !nameByte(b) {
+			return false
+		}
+	}
+	return true
+}
+
+func preview(s []byte) string {
+	if len(s) > 40 {
+		s = s[:40]
+	}
+	return string(s)
+}

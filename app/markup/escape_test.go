@@ -1,0 +1,125 @@
+//go:build !wasm
+
+package markup
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/net/html"
+)
+
+// values are attribute values that go-app's strconv.Quote mangles or that
+// HTML reads specially.
+var values = []struct {
+	name, value string
+}{
+	{"double quote closes tag", `"><x-pwn>`},
+	{"single quote", `'><x-pwn>`},
+	{"adds attribute", `" onmouseover="alert(1)`},
+	{"backslash before quote", `\"><x-pwn>\\`},
+	{"ampersand and entity", `Q&A &amp; &#34; &quot;`},
+	{"backticks", "`a` ``"},
+	{"NUL", "a\x00b"},
+	{"bidi and zero-width", "\u202e\u200b\u200d\ufeff\u2066x\u2069"},
+	{"control and newline", "a\nb\tc\x7f\x1b"},
+	{"non-ASCII", "café — ünïcødé 日本 🙂"},
+	{"invalid UTF-8", "a\xffb"},
+	{"very long", strings.Repeat(`"<>&' `, 20000) + "end"}, // go-app trims values
+}
+
+// TestEscapeRoundTrip renders an element with each value in attributes
+// go-app resolves (href) and does not (title, data-x), escapes the output
+// and parses it: one element, the same attributes, each value as written
+// (NUL and invalid UTF-8 as HTML reads them).
+func TestEscapeRoundTrip(t *testing.T) {
+	for _, tc := range values {
+		t.Run(tc.name, func(t *testing.T) {
+			out, err := Escape([]byte(app.HTMLString(
+				app.Div().Body(
+					app.A().Href("/x?q="+tc.value).Title(tc.value).DataSet("x", tc.value).Text(tc.value),
+					Raw(`<p class="raw">kept as is: &amp; "</p>`),
+				))))
+			if err != nil {
+				t.Fatalf("escape: %v", err)
+			}
+			doc, err := html.Parse(strings.NewReader(string(out)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var elems []*html.Node
+			var walk func(*html.Node)
+			walk = func(n *html.Node) {
+				if n.Type == html.ElementNode && n.Data != "html" && n.Data != "head" && n.Data != "body" {
+					elems = append(elems, n)
+				}
+				for c := n.FirstChild; c != nil; c = c.NextSibling {
+					walk(c)
+				}
+			}
+			walk(doc)
+			if len(elems) != 3 || elems[0].Data != "div" || elems[1].Data != "a" || elems[2].Data != "p" {
+				t.Fatalf("elements %v, want div, a, p in %q", names(elems), short(out))
+			}
+			want := strings.ToValidUTF8(strings.ReplaceAll(tc.value, "\x00", "\uFFFD"), "\uFFFD")
+			got := map[string]string{}
+			for _, a := range elems[1].Attr {
+				got[a.Key] = a.Val
+			}
+			if len(got) != 3 || got["title"] != want || got["data-x"] != want || got["href"] != "/x?q="+want {
+				t.Errorf("attributes %q, want href, title and data-x holding %q", got, short([]byte(want)))
+			}
+			if raw := string(out); !strings.Contains(raw, `<p class="raw">kept as is: &amp; "</p>`) || strings.Contains(raw, rawOpen) || strings.Contains(raw, rawClose) {
+				t.Errorf("raw HTML not copied as is, unmarked: %q", short(out))
+			}
+		})
+	}
+}
+
+// TestEscapeRefuses checks that what is not go-app's output is an error.
+func TestEscapeRefuses(t *testing.T) {
+	for _, tc := range []struct{ name, doc string }{
+		{"HTML-escaped value", `<a title="a&quot;b\">`},
+		{"single-quoted value", `<a title='x'>`},
+		{"unquoted value", `<a title=x>`},
+		{"unclosed tag", `<a title="x"`},
+		{"bad attribute name", `<a ti"tle="x">`},
+		{"raw not closed", `<div>` + rawOpen + `<p>`},
+		{"comment", `<!-- x -->`},
+		{"bare less-than", `a < b`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			if out, err := Escape([]byte(tc.doc)); err == nil {
+				t.Errorf("Escape(%q) = %q, want an error", tc.doc, out)
+			}
+		})
+	}
+}
+
+// TestRawUnmarksForgedMarkers checks that HTML cannot end its raw region
+// early by holding the marker itself.
+func TestRawUnmarksForgedMarkers(t *testing.T) {
+	out, err := Escape([]byte(app.HTMLString(app.Div().Body(Raw(`<p>` + rawClose + `<a title="x">` + rawOpen + `</p>`)))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(out), `<p><a title="x"></p>`) {
+		t.Errorf("got %q", out)
+	}
+}
+
+func names(ns []*html.Node) []string {
+	var s []string
+	for _, n := range ns {
+		s = append(s, n.Data)
+	}
+	return s
+}
+
+func short(b []byte) string {
+	if len(b) > 120 {
+		return string(b[:120]) + "…"
+	}
+	return string(b)
+}

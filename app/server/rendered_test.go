@@ -1,0 +1,233 @@
+//go:build !wasm
+
+package server
+
+import (
+	"bytes"
+	"compress/gzip"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+
+	"github.com/andybalholm/brotli"
+)
+
+// countingApp renders a page of about 20 KB of text per path (text that
+// compresses well, as HTML does), counts its renderings per path, and
+// answers /broken with a 500 and /cookie with a Set-Cookie.
+type countingApp struct {
+	mu    sync.Mutex
+	hits  map[string]int
+	total atomic.Int64
+}
+
+func (a *countingApp) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	a.mu.Lock()
+	a.hits[r.Host+r.URL.RequestURI()]++
+	a.mu.Unlock()
+	a.total.Add(1)
+	w.Header().Set("Cache-Control", "no-cache")
+	w.Header().Set("ETag", appETag)
+	switch r.URL.Path {
+	case "/broken":
+		http.Error(w, "boom", http.StatusInternalServerError)
+		return
+	case "/cookie":
+		w.Header().Set("Set-Cookie", "a=b")
+	case "/app.js":
+		w.Header().Set("Content-Type", "text/javascript")
+		io.WriteString(w, strings.Repeat("console.log('go-app');\n", 800))
+		return
+	}
+	w.Header().Set("Content-Type", "text/html; charset=utf-8")
+	fmt.Fprintf(w, "<!doctype html><title>%s on %s</title>", r.URL.RequestURI(), r.Host)
+	for i := range 400 {
+		fmt.Fprintf(w, "<p class=\"card\">pattern %d of the language</p>\n", i)
+	}
+}
+
+func (a *countingApp) count(key string) int {
+	a.mu.Lock()
+	defer a.mu.Unlock()
+	return a.hits[key]
+}
+
+func newCountingApp() *countingApp { return &countingApp{hits: map[string]int{}} }
+
+// get asks c for target with the given headers and returns the answer.
+func get(c *rendered, method, target string, header map[string]string) *httptest.ResponseRecorder {
+	r := httptest.NewRequest(method, target, nil)
+	for k, v := range header {
+		r.Header.Set(k, v)
+	}
+	w := httptest.NewRecorder()
+	c.serve(w, r)
+	return w
+}
+
+func decode(t *testing.T, enc string, b []byte) string {
+	t.Helper()
+	var rd io.Reader = bytes.NewReader(b)
+	switch enc {
+	case "gzip":
+		zr, err := gzip.NewReader(rd)
+		if err != nil {
+			t.Fatalf("gzip: %v", err)
+		}
+		rd = zr
+	case "br":
+		rd = brotli.NewReader(rd)
+	}
+	out, err := io.ReadAll(rd)
+	if err != nil {
+		t.Fatalf("decode %s: %v", enc, err)
+	}
+	return string(out)
+}
+
+// TestRenderedOnce checks that a route is rendered once however often and
+// however many at once ask for it, HEAD and conditional requests included,
+// and that other routes, queries and hosts get their own rendering.
+func TestRenderedOnce(t *testing.T) {
+	app := newCountingApp()
+	c := newRendered(app, 0)
+	var wg sync.WaitGroup
+	for range 32 {
+		wg.Go(func() {
+			if w := get(c, http.MethodGet, "/patterns/booth", map[string]string{"Accept-Encoding": "br"}); w.Code != http.StatusOK {
+				t.Errorf("status %d", w.Code)
+			}
+		})
+	}
+	wg.Wait()
+	get(c, http.MethodHead, "/patterns/booth", nil)
+	get(c, http.MethodGet, "/patterns/booth", map[string]string{"If-None-Match": `"x"`})
+	if n := app.count("example.com/patterns/booth"); n != 1 {
+		t.Errorf("/patterns/booth rendered %d times for 34 requests, want 1", n)
+	}
+	get(c, http.MethodGet, "/search?q=booth", nil)
+	get(c, http.MethodGet, "/search?q=swag", nil)
+	r := httptest.NewRequest(http.MethodGet, "/patterns/booth", nil)
+	r.Host = "192.168.1.20:8000"
+	c.serve(httptest.NewRecorder(), r)
+	if got := app.total.Load(); got != 4 {
+		t.Errorf("%d renderings in all, want 4 (one route, two queries, another host)", got)
+	}
+}
+
+// TestRenderedHeadFirst checks that a route first asked for with HEAD is
+// kept whole for the GET that follows.
+func TestRenderedHeadFirst(t *testing.T) {
+	app := newCountingApp()
+	c := newRendered(app, 0)
+	head := get(c, http.MethodHead, "/patterns/booth", nil)
+	body := get(c, http.MethodGet, "/patterns/booth", nil)
+	if head.Code != http.StatusOK || !strings.Contains(body.Body.String(), "pattern 399 of the language") {
+		t.Errorf("HEAD %d, then GET %d with %d bytes, want the whole page", head.Code, body.Code, body.Body.Len())
+	}
+	if head.Header().Get("Content-Length") != fmt.Sprint(body.Body.Len()) {
+		t.Errorf("HEAD Content-Length %q, GET body %d bytes", head.Header().Get("Content-Length"), body.Body.Len())
+	}
+}
+
+// TestRenderedCompressed checks that every text answer goes out in the
+// best coding the client accepts, decoding to what the app wrote, with an
+// ETag per coding that revalidates.
+func TestRenderedCompressed(t *testing.T) {
+	app := newCountingApp()
+	c := newRendered(app, 0)
+	for _, path := range []string{"/", "/app.js"} {
+		plain := get(c, http.MethodGet, path, nil)
+		if plain.Header().Get("Content-Encoding") != "" {
+			t.Fatalf("%s without Accept-Encoding: Content-Encoding %q", path, plain.Header().Get("Content-Encoding"))
+		}
+		want := plain.Body.String()
+		if len(want) < 10000 {
+			t.Fatalf("%s: identity body of %d bytes", path, len(want))
+		}
+		tags := map[string]bool{plain.Header().Get("ETag"): true}
+		for _, tc := range []struct{ accept, enc string }{
+			{"gzip, deflate, br, zstd", "br"},
+			{"gzip", "gzip"},
+			{"br;q=0.5, gzip", "gzip"},
+			{"identity", ""},
+		} {
+			w := get(c, http.MethodGet, path, map[string]string{"Accept-Encoding": tc.accept})
+			h := w.Header()
+			if got := h.Get("Content-Encoding"); got != tc.enc {
+				t.Errorf("%s, Accept-Encoding %q: Content-Encoding %q, want %q", path, tc.accept, got, tc.enc)
+				continue
+			}
+			if got := decode(t, tc.enc, w.Body.Bytes()); got != want {
+				t.Errorf("%s in %q decodes to %d bytes unlike the identity body's %d", path, tc.enc, len(got), len(want))
+			}
+			if tc.enc != "" && w.Body.Len() > len(want)/3 {
+				t.Errorf("%s in %s: %d of %d bytes", path, tc.enc, w.Body.Len(), len(want))
+			}
+			if h.Get("Content-Length") != fmt.Sprint(w.Body.Len()) {
+				t.Errorf("%s in %q: Content-Length %q for %d bytes", path, tc.enc, h.Get("Content-Length"), w.Body.Len())
+			}
+			if !strings.Contains(h.Get("Vary"), "Accept-Encoding") {
+				t.Errorf("%s: Vary %q", path, h.Get("Vary"))
+			}
+			if h.Get("Cache-Control") != "no-cache" {
+				t.Errorf("%s: Cache-Control %q, want the app's no-cache", path, h.Get("Cache-Control"))
+			}
+			if tc.enc != "" {
+				tags[h.Get("ETag")] = true
+			}
+			again := get(c, http.MethodGet, path, map[string]string{"Accept-Encoding": tc.accept, "If-None-Match": h.Get("ETag")})
+			if again.Code != http.StatusNotModified {
+				t.Errorf("%s in %q revalidated with its ETag: %d, want 304", path, tc.enc, again.Code)
+			}
+		}
+		if len(tags) != 3 {
+			t.Errorf("%s: ETags %v, want one per coding (identity, br, gzip)", path, tags)
+		}
+	}
+}
+
+// TestRenderedNotKept checks that answers that must not be shared are
+// rendered for each request and passed on as the app wrote them.
+func TestRenderedNotKept(t *testing.T) {
+	app := newCountingApp()
+	c := newRendered(app, 0)
+	for range 2 {
+		if w := get(c, http.MethodGet, "/broken", nil); w.Code != http.StatusInternalServerError || w.Body.String() != "boom\n" {
+			t.Errorf("/broken: %d %q", w.Code, w.Body.String())
+		}
+		if w := get(c, http.MethodGet, "/cookie", nil); w.Header().Get("Set-Cookie") != "a=b" {
+			t.Errorf("/cookie lost its Set-Cookie: %v", w.Header())
+		}
+	}
+	if b, k := app.count("example.com/broken"), app.count("example.com/cookie"); b != 2 || k != 2 {
+		t.Errorf("rendered /broken %d and /cookie %d times for 2 requests each, want 2 and 2", b, k)
+	}
+}
+
+// TestRenderedBounded checks that the kept answers stay within the byte
+// limit however many routes are asked for, dropping the least recent.
+func TestRenderedBounded(t *testing.T) {
+	app := newCountingApp()
+	const limit = 128 << 10
+	c := newRendered(app, limit)
+	for i := range 200 {
+		get(c, http.MethodGet, fmt.Sprintf("/patterns/p%d", i), map[string]string{"Accept-Encoding": "br"})
+		if c.size > limit {
+			t.Fatalf("after %d routes: %d bytes kept, limit %d", i+1, c.size, limit)
+		}
+	}
+	if c.order.Len() < 2 || c.order.Len() >= 200 {
+		t.Errorf("%d answers kept of 200, want some but not all", c.order.Len())
+	}
+	get(c, http.MethodGet, "/patterns/p199", nil)
+	get(c, http.MethodGet, "/patterns/p0", nil)
+	if n, m := app.count("example.com/patterns/p199"), app.count("example.com/patterns/p0"); n != 1 || m != 2 {
+		t.Errorf("the most recent route rendered %d times (want 1, kept), the oldest %d (want 2, dropped)", n, m)
+	}
+}
