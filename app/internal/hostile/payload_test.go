@@ -13,6 +13,8 @@ import (
 	"net/url"
 	"os"
 	"path/filepath"
+	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -92,11 +94,90 @@ func hostileCorpus(t *testing.T) *corpus.Corpus {
 	return theCorpus
 }
 
+// graphRules matches the graph's own stylesheet: rules whose every
+// selector starts at the graph's <svg> (#graph or #graph-local) and goes
+// on through classes only, with declarations of numbers and keywords; no
+// quote, backslash, at-rule or url(, so nothing in it can come from text
+// or style anything outside the graph.
+var graphRules = func() *regexp.Regexp {
+	const (
+		class = `\.[a-z0-9-]+`
+		sel   = `#graph(?:-local)? (?:` + class + `|:is\(` + class + `(?:,` + class + `)*\))(?: ` + class + `)*`
+		decl  = `[a-z-]+:[a-z0-9.,()%-]+`
+		rule  = sel + `(?:,` + sel + `)*\{` + decl + `(?:;` + decl + `)*\}`
+	)
+	return regexp.MustCompile(`^(?:` + rule + `)*$`)
+}()
+
+// graphScope matches the start of each of the graph's selectors.
+var graphScope = regexp.MustCompile(`#graph(?:-local)? `)
+
+// graphStyle reports whether n is the one <style> a page of the app may
+// hold: the graph's zoom and highlight rules (graphRules), a child of the
+// graph's <svg> and scoped to its id.
+func graphStyle(n *html.Node) bool {
+	p := n.Parent
+	if p == nil || p.Type != html.ElementNode || p.Data != "svg" || p.Namespace != "svg" {
+		return false
+	}
+	var id, class string
+	for _, a := range p.Attr {
+		switch a.Key {
+		case "id":
+			id = a.Val
+		case "class":
+			class = a.Val
+		}
+	}
+	if id != "graph" && id != "graph-local" || !slices.Contains(strings.Fields(class), "graph-svg") {
+		return false
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.TextNode || !graphRules.MatchString(c.Data) || strings.Contains(c.Data, "url(") {
+			return false
+		}
+		for _, m := range graphScope.FindAllString(c.Data, -1) {
+			if m != "#"+id+" " {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// TestGraphStyle checks graphStyle itself: the graph's rules pass, and a
+// payload's style does not, even inside an <svg> that looks like the graph.
+func TestGraphStyle(t *testing.T) {
+	const svg = `<svg id="graph" class="graph-svg"><style>%s</style></svg>`
+	for css, want := range map[string]bool{
+		"#graph .graph-mark{transform:scale(0.5)}#graph .graph-edges{stroke-width:0.6px}": true,
+		"#graph :is(.graph-l-2,.graph-l-3) .graph-label{display:none}":                    true,
+		"#graph .graph-node,#graph .graph-edge{opacity:var(--graph-dim,.15)}":             true,
+		"*{color:red}":       false,
+		"body{display:none}": false,
+		"#graph .graph-mark{opacity:1}body{display:none}":               false,
+		"#graph .graph-mark,body{display:none}":                         false,
+		"#graph-local .graph-mark{opacity:0}":                           false,
+		"#graph .graph-mark{background:url(http://elsewhere.invalid/)}": false,
+		"@import url(x);":                 false,
+		"#graph .graph-mark{content:'x'}": false,
+	} {
+		doc, err := html.Parse(strings.NewReader(fmt.Sprintf(svg, css)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := introduced(doc, "") == nil; got != want {
+			t.Errorf("%s: allowed = %v, want %v", css, got, want)
+		}
+	}
+}
+
 // introduced lists what a parsed page holds that no page of the app may
 // hold, so that only a payload can have put it there: the marker element
 // and attribute, event handlers, attribute names no code of ours writes,
-// and elements that script, navigate, post or restyle — but for a legacy
-// forwarder, its own refresh to the route it forwards to.
+// and elements that script, navigate, post or restyle (all but the graph's
+// own stylesheet, graphStyle) — but for a legacy forwarder, its own
+// refresh to the route it forwards to.
 func introduced(doc *html.Node, refresh string) []string {
 	var found []string
 	var walk func(n *html.Node)
@@ -104,8 +185,12 @@ func introduced(doc *html.Node, refresh string) []string {
 		if n.Type == html.ElementNode {
 			where := "<" + n.Data + ">"
 			switch n.Data {
-			case Marker, "form", "style", "base", "iframe", "object", "embed":
+			case Marker, "form", "base", "iframe", "object", "embed":
 				found = append(found, "element "+where)
+			case "style":
+				if !graphStyle(n) {
+					found = append(found, "element "+where)
+				}
 			case "meta":
 				var equiv, content string
 				for _, a := range n.Attr {
