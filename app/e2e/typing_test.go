@@ -6,6 +6,7 @@ import (
 	"context"
 	"fmt"
 	"net/url"
+	"strings"
 	"testing"
 	"time"
 
@@ -90,6 +91,39 @@ func TestTypingFromTheGraphWithKeyEvents(t *testing.T) {
 		chromedp.Focus(chromedp.CSS("#q")), chromedp.KeyEvent("conference"))
 	if box, q := settled(t, ctx); box != "conference" || q != "conference" {
 		failWithScreenshot(t, ctx, "the box holds %q and the address says q=%q, want conference", box, q)
+	}
+	con.check(t)
+}
+
+// A long query typed fast on the search view: the address follows the box
+// to its last character, and the app writes it at a bounded rate. Chromium
+// ignores history updates past 200 in ten seconds (the page's address then
+// stops following), so an app that writes the address on every keystroke
+// loses a fast typist's tail; the app must stay well under that, at half
+// the browser's rate, to leave room for the visitor's own navigations.
+func TestTypingALongQueryTheAddressFollows(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	con := watchConsole(ctx)
+	must(t, ctx, "open search", chromedp.Navigate(srv.URL+"/search"), ready(),
+		chromedp.Evaluate[chromedp.Void](`(() => {
+			window.historyWrites = 0;
+			for (const m of ["pushState", "replaceState"]) {
+				const f = history[m].bind(history);
+				history[m] = (...args) => { window.historyWrites++; return f(...args); };
+			}
+			window.typingFrom = performance.now();
+		})()`))
+	word := strings.Repeat("booth swag ", 15)
+	must(t, ctx, "type a long query", typeWord(word, time.Millisecond))
+	box, q := settled(t, ctx)
+	if box != word || q != word {
+		failWithScreenshot(t, ctx, "the box holds %d characters and the address %d, want %d", len(box), len(q), len(word))
+	}
+	writes := eval[float64](t, ctx, `window.historyWrites`)
+	seconds := eval[float64](t, ctx, `(performance.now() - window.typingFrom) / 1000`)
+	if limit := 1 + 10*seconds; writes > limit {
+		t.Errorf("typing %d characters in %.1f s wrote the address %.0f times, want at most %.0f (10 a second)", len(word), seconds, writes, limit)
 	}
 	con.check(t)
 }

@@ -86,6 +86,7 @@ func resultQR(d *corpus.Doc, k int) string {
 // opens the one QR dialog for the hit its data-qr names, "Show more" shows
 // more. Other clicks (the results' links) go on to go-app's handler.
 func (s *Shell) onResultsClick(ctx app.Context, e app.Event) {
+	s.flushAddress()
 	t := e.Get("target")
 	if !t.Truthy() || !t.Get("closest").Truthy() {
 		return

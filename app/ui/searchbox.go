@@ -3,6 +3,7 @@ package ui
 import (
 	"net/url"
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -49,8 +50,8 @@ func (s *Shell) showMore() {
 }
 
 // onInput searches on every keystroke. The first keystroke elsewhere goes
-// to the search view; then the URL follows the query (replaceState), so a
-// search can be shared and Back leaves it.
+// to the search view; then the URL follows the query (replaceState,
+// through followAddress), so a search can be shared and Back leaves it.
 func (s *Shell) onInput(ctx app.Context, e app.Event) {
 	q := ctx.JSSrc().Get("value").String()
 	s.setQuery(q)
@@ -60,7 +61,7 @@ func (s *Shell) onInput(ctx app.Context, e app.Event) {
 	}
 	s.route.query = q
 	s.paintResults()
-	replaceURL(searchPath(q))
+	s.followAddress(ctx)
 	// The page already shows everything the query changed, so go-app need
 	// not draw the shell again; its next draw, for any other reason,
 	// writes the same HTML for the same state.
@@ -98,6 +99,7 @@ func (s *Shell) onKey(ctx app.Context, e app.Event) {
 		scrollToResult(s.sel)
 	case "Enter":
 		e.PreventDefault()
+		s.flushAddress()
 		if s.query != "" && s.route.kind != viewSearch {
 			s.setQuery(s.query)
 		}
@@ -119,11 +121,54 @@ func (s *Shell) onKey(ctx app.Context, e app.Event) {
 		s.setQuery("")
 		if s.route.kind == viewSearch {
 			s.route.query = ""
-			replaceURL(searchPath(""))
+			s.writeAddress()
 		}
 	}
 	s.syncBox()
 }
+
+// addressEvery is the shortest time between two writes of the address
+// while the visitor types. Chromium ignores a page's history updates past
+// 200 in ten seconds, and the address would then stop following the box;
+// one write per addressEvery stays far below that at any typing speed.
+const addressEvery = 150 * time.Millisecond
+
+// followAddress makes the address follow the query: the first keystroke
+// since the last write asks for a write addressEvery later, which writes
+// the query of then; the keystrokes in between ride on it. A navigation
+// in between drops the write (OnNav), since the address is another page's.
+func (s *Shell) followAddress(ctx app.Context) {
+	if s.addressDue {
+		return
+	}
+	s.addressDue = true
+	nav := s.navs
+	ctx.After(addressEvery, func(app.Context) {
+		if s.navs == nav {
+			s.flushAddress()
+		}
+	})
+}
+
+// flushAddress writes a pending address at once: before the app leaves
+// the search view, so that Back finds the search as it was left.
+func (s *Shell) flushAddress() {
+	if s.addressDue {
+		s.writeAddress()
+	}
+}
+
+// writeAddress writes the query into the address of the search view.
+func (s *Shell) writeAddress() {
+	s.addressDue = false
+	if s.route.kind == viewSearch {
+		replaceURL(searchPath(s.route.query))
+	}
+}
+
+// onBoxBlur writes a pending address when the box loses the focus, as it
+// does before a click on a link or a result is handled.
+func (s *Shell) onBoxBlur(ctx app.Context, e app.Event) { s.flushAddress() }
 
 // replaceURL changes the address bar without a navigation.
 func replaceURL(path string) {

@@ -36,6 +36,9 @@ type Shell struct {
 	qrOpen  bool          // a result's QR dialog is open
 	qrHit   int           // the result whose QR dialog is open
 
+	navs       int  // counts navigations, so a late address write knows its page
+	addressDue bool // the address is yet to follow the query (followAddress)
+
 	releaseKeys func() // removes the keyboard shortcuts' listener
 
 	// Booth mode (booth.go).
@@ -83,6 +86,8 @@ func (s *Shell) OnDismount() {
 
 // OnNav decodes the URL into the view to show and sets the page metadata.
 func (s *Shell) OnNav(ctx app.Context) {
+	s.navs++
+	s.addressDue = false
 	s.path = ctx.Page().URL().Path
 	s.route = parseRoute(s.c, ctx.Page().URL())
 	if s.route.kind == viewLegacy {
@@ -163,7 +168,8 @@ func (s *Shell) header() app.UI {
 				Aria("activedescendant", s.comboActive()).
 				Value(s.boxValue()).
 				OnInput(s.onInput).
-				OnKeyDown(s.onKey),
+				OnKeyDown(s.onKey).
+				OnBlur(s.onBoxBlur),
 			app.Kbd().Class("key-hint").Aria("hidden", true).Text("/"),
 			// The live count: its text is set by syncBox only, never
 			// drawn by go-app, so that a keystroke can change it at once.
