@@ -120,15 +120,7 @@ func graphStyle(n *html.Node) bool {
 	if p == nil || p.Type != html.ElementNode || p.Data != "svg" || p.Namespace != "svg" {
 		return false
 	}
-	var id, class string
-	for _, a := range p.Attr {
-		switch a.Key {
-		case "id":
-			id = a.Val
-		case "class":
-			class = a.Val
-		}
-	}
+	id, class := attr(p, "id"), attr(p, "class")
 	if id != "graph" && id != "graph-local" || !slices.Contains(strings.Fields(class), "graph-svg") {
 		return false
 	}
@@ -192,25 +184,12 @@ func introduced(doc *html.Node, refresh string) []string {
 					found = append(found, "element "+where)
 				}
 			case "meta":
-				var equiv, content string
-				for _, a := range n.Attr {
-					switch a.Key {
-					case "http-equiv":
-						equiv = a.Val
-					case "content":
-						content = a.Val
-					}
-				}
+				equiv, content := attr(n, "http-equiv"), attr(n, "content")
 				if equiv != "" && (refresh == "" || equiv != "refresh" || content != "0; url="+refresh) {
 					found = append(found, fmt.Sprintf("element <meta http-equiv=%q content=%q>", equiv, short(content)))
 				}
 			case "script":
-				src := ""
-				for _, a := range n.Attr {
-					if a.Key == "src" {
-						src = a.Val
-					}
-				}
+				src := attr(n, "src")
 				if !strings.HasSuffix(src, "/wasm_exec.js") && !strings.HasSuffix(src, "/app.js") || n.FirstChild != nil {
 					found = append(found, fmt.Sprintf("element <script src=%q>", src))
 				}
@@ -232,6 +211,16 @@ func introduced(doc *html.Node, refresh string) []string {
 	}
 	walk(doc)
 	return found
+}
+
+// attr returns the value of n's attribute key, "" when it has none.
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if a.Key == key {
+			return a.Val
+		}
+	}
+	return ""
 }
 
 // plainName reports whether s is an attribute name as our code writes
