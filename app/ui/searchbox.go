@@ -143,10 +143,13 @@ func (s *Shell) followAddress(ctx app.Context) {
 	}
 	s.addressDue = true
 	nav := s.navs
-	ctx.After(addressEvery, func(app.Context) {
+	ctx.After(addressEvery, func(ctx app.Context) {
 		if s.navs == nav {
 			s.flushAddress()
 		}
+		// Only the address changed: nothing for go-app to draw, and a
+		// draw would rewrite the results under the visitor's pointer.
+		ctx.PreventUpdate()
 	})
 }
 
@@ -168,7 +171,10 @@ func (s *Shell) writeAddress() {
 
 // onBoxBlur writes a pending address when the box loses the focus, as it
 // does before a click on a link or a result is handled.
-func (s *Shell) onBoxBlur(ctx app.Context, e app.Event) { s.flushAddress() }
+func (s *Shell) onBoxBlur(ctx app.Context, e app.Event) {
+	s.flushAddress()
+	ctx.PreventUpdate()
+}
 
 // replaceURL changes the address bar without a navigation.
 func replaceURL(path string) {
