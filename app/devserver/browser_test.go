@@ -5,8 +5,6 @@ package devserver
 import (
 	"context"
 	"fmt"
-	"log/slog"
-	"net"
 	"os"
 	"path/filepath"
 	"slices"
@@ -209,24 +207,7 @@ func serveDev(t *testing.T, dir, root, code string) string {
 		}
 		return os.WriteFile(filepath.Join(root, "web", "style.css"), append(append([]byte{}, style...), extra...), 0o644)
 	}
-	s, err := New(Options{Content: dir, Root: root, Code: []string{code}, Rebuild: rebuild, Logger: slog.New(slog.DiscardHandler)})
-	if err != nil {
-		t.Fatalf("dev server: %v", err)
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- s.Serve(ctx, ln) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("dev server: %v", err)
-		}
-	})
-	return "http://" + ln.Addr().String()
+	return startDev(t, Options{Content: dir, Root: root, Code: []string{code}, Rebuild: rebuild})
 }
 
 // newTab starts headless Chromium with a fresh profile.
