@@ -40,6 +40,7 @@ import (
 
 	"github.com/devrel-patterns/explorer/app/artifact"
 	"github.com/devrel-patterns/explorer/app/bench"
+	"github.com/devrel-patterns/explorer/app/card"
 	"github.com/devrel-patterns/explorer/app/compiler"
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/devserver"
@@ -88,11 +89,17 @@ func run(ctx context.Context, cmd string, args []string) error {
 	addr := fs.String("addr", "", "run, dev: listen address (run: default :8000, or :$PORT; dev: localhost:8000, or localhost:$PORT)")
 	editor := fs.String("editor", "", "dev: URL that opens a file in your editor, e.g. 'vscode://file/{path}:{line}'")
 	out := fs.String("out", "dist", "static: output folder")
-	base := fs.String("base", "/", "static: URL prefix the site is served under")
+	base := fs.String("base", "", "static: URL prefix the site is served under, e.g. /explorer (or give -site with a path)")
+	siteAddr := fs.String("site", "", "build, run, static: the public address, e.g. https://example.org/explorer (its path is the prefix); else jbake.properties' site.host")
+	title := fs.String("title", "", "build, run, static: the site's name (default: the title of the content's index or introduction page)")
 	duration := fs.Duration("duration", bench.DefaultLoadDuration, "loadtest: how long to load the server (at most 1m)")
 	n := fs.Int("n", 10, "soak: how many runs of the browser tests")
 	if err := fs.Parse(args); err != nil {
 		return exitCode(2)
+	}
+	site, err := siteOf(*siteAddr, *base, *title)
+	if err != nil {
+		return err
 	}
 	switch cmd {
 	case "check":
@@ -102,10 +109,10 @@ func run(ctx context.Context, cmd string, args []string) error {
 		}
 		return check(dir, *asJSON)
 	case "build":
-		_, err := build(ctx, *content)
+		_, err := build(ctx, *content, site)
 		return err
 	case "run":
-		b, err := build(ctx, *content)
+		b, err := build(ctx, *content, site)
 		if err != nil {
 			return err
 		}
@@ -115,11 +122,11 @@ func run(ctx context.Context, cmd string, args []string) error {
 		}
 		return b.server(ctx, serve...)
 	case "static":
-		b, err := build(ctx, *content)
+		b, err := build(ctx, *content, site)
 		if err != nil {
 			return err
 		}
-		return b.server(ctx, "-export", *out, "-base", *base, "-root", ".", "-content", *content)
+		return b.server(ctx, "-export", *out, "-root", ".", "-content", *content)
 	case "dev":
 		return dev(ctx, *content, *addr, *editor)
 	case "test":
@@ -133,6 +140,32 @@ func run(ctx context.Context, cmd string, args []string) error {
 	default:
 		return fmt.Errorf("unknown command %q (want build, check, run, dev, static, test, soak, bench or loadtest)", cmd)
 	}
+}
+
+// siteOf is the site a build is for, from -site, -base and -title: the
+// prefix of -site's address, or -base; both at once must agree.
+func siteOf(addr, base, title string) (corpus.Site, error) {
+	var site corpus.Site
+	if addr != "" {
+		s, err := corpus.ParseSite(addr)
+		if err != nil {
+			return corpus.Site{}, fmt.Errorf("-site: %w", err)
+		}
+		site = s
+	}
+	prefix, err := corpus.CleanPrefix(base)
+	if err != nil {
+		return corpus.Site{}, fmt.Errorf("-base: %w", err)
+	}
+	switch {
+	case base == "":
+	case addr != "" && prefix != site.Prefix:
+		return corpus.Site{}, fmt.Errorf("-base %s and -site %s name two prefixes: give one", base, addr)
+	default:
+		site.Prefix = prefix
+	}
+	site.Name = strings.TrimSpace(title)
+	return site, nil
 }
 
 // folderArg is the content folder of `check DIR`: the argument if there
@@ -200,9 +233,9 @@ type built struct {
 // build compiles the content into its artifact, builds the WASM and
 // writes the precompressed twins of web/. Nothing is rewritten whose bytes
 // did not change, so an unchanged tree skips the compression.
-func build(ctx context.Context, dir string) (built, error) {
+func build(ctx context.Context, dir string, site corpus.Site) (built, error) {
 	start := time.Now()
-	c, rep, err := artifact.Compile(dir)
+	c, rep, err := artifact.CompileFor(dir, site)
 	for _, d := range rep.Warnings {
 		fmt.Fprintf(os.Stderr, "%s (warning)\n", d)
 	}
@@ -216,7 +249,7 @@ func build(ctx context.Context, dir string) (built, error) {
 	}
 	var b built
 	data := corpus.Encode(c)
-	if artifact.IsDefault(".", dir) {
+	if artifact.IsDefault(".", dir) && site == (corpus.Site{}) {
 		err = artifact.WriteIfChanged(artifact.Path, data)
 	} else {
 		var ov string
@@ -228,6 +261,12 @@ func build(ctx context.Context, dir string) (built, error) {
 	}
 	fmt.Printf("corpus: %d patterns, %d pages, %d edges from %s in %v\n",
 		rep.Patterns, rep.Pages, rep.Edges, dir, time.Since(start).Round(time.Millisecond))
+	start = time.Now()
+	drawn, err := card.Write(c, ".")
+	if err != nil {
+		return built{}, err
+	}
+	fmt.Printf("share cards: %d drawn in %v\n", drawn, time.Since(start).Round(time.Millisecond))
 	start = time.Now()
 	changed, err := b.buildWASM(ctx)
 	if err != nil {
@@ -359,7 +398,7 @@ func goTool() string {
 // native tests (browser tests included) and the WASM-side tests under
 // Node — each whatever the others gave, and reports every failed group.
 func test(ctx context.Context, dir string) error {
-	b, err := build(ctx, dir)
+	b, err := build(ctx, dir, corpus.Site{})
 	if err != nil {
 		return err
 	}
@@ -479,7 +518,7 @@ func soak(ctx context.Context, dir string, n int) error {
 			return fmt.Errorf("soak: clean: %w", err)
 		}
 	}
-	b, err := build(ctx, dir)
+	b, err := build(ctx, dir, corpus.Site{})
 	if err != nil {
 		return err
 	}
@@ -587,7 +626,7 @@ func benchmark(dir string) error {
 // loadTest builds, serves the app from this process on a loopback port,
 // loads it for a bounded time, prints the report and fails on any error.
 func loadTest(ctx context.Context, dir string, d time.Duration) error {
-	if _, err := build(ctx, dir); err != nil {
+	if _, err := build(ctx, dir, corpus.Site{}); err != nil {
 		return err
 	}
 	c, _, err := artifact.Compile(dir)

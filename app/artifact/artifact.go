@@ -34,9 +34,16 @@ const Path = "app/embedded/corpus.bin"
 const DefaultContent = "content"
 
 // Compile compiles a content folder as every build does: with the
-// build-time layout and the search vocabulary. A folder that is missing,
-// or is not a folder, is an error that names it.
+// build-time layout and the search vocabulary, for a site at the root of
+// whatever host serves it. A folder that is missing, or is not a folder,
+// is an error that names it.
 func Compile(dir string) (*corpus.Corpus, compiler.Report, error) {
+	return CompileFor(dir, corpus.Site{})
+}
+
+// CompileFor is Compile for a site published at a known address, under a
+// prefix or with a name of its own (build.go's -site and -title).
+func CompileFor(dir string, site corpus.Site) (*corpus.Corpus, compiler.Report, error) {
 	st, err := os.Stat(dir)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -50,6 +57,7 @@ func Compile(dir string) (*corpus.Corpus, compiler.Report, error) {
 		Dir:        filepath.ToSlash(filepath.Clean(dir)),
 		Layout:     layout.Func(layout.Options{}),
 		Vocabulary: search.Vocabulary,
+		Site:       site,
 	})
 }
 

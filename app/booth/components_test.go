@@ -217,11 +217,11 @@ func TestOfflineMark(t *testing.T) {
 }
 
 func TestHandoutAndShare(t *testing.T) {
-	h := NewHandout("/patterns/booth").Title("Booth")
+	h := NewHandout("/explorer/patterns/booth").Title("Booth")
 	if html := app.HTMLString(h); strings.Contains(html, "<svg") {
 		t.Errorf("the server prerenders an address it does not know: %s", html)
 	}
-	h.loc = location{origin: "https://cdn.example.org", scheme: "https:", hostname: "cdn.example.org", prefix: "/explorer"}
+	h.loc = location{origin: "https://cdn.example.org", scheme: "https:", hostname: "cdn.example.org"}
 	html := app.HTMLString(h)
 	if !strings.Contains(html, ">https://cdn.example.org/explorer/patterns/booth</span>") || !strings.Contains(html, "print-only") {
 		t.Errorf("handout: %s", html)

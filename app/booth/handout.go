@@ -12,7 +12,7 @@ import (
 type Handout struct {
 	app.Compo
 
-	// Path is the app path printed, e.g. "/patterns/booth".
+	// Path is the site path printed (with the site's prefix), e.g. "/patterns/booth".
 	Path string
 	// Name is what the path shows, e.g. the pattern's title.
 	Name string

@@ -26,7 +26,7 @@ const (
 type Featured struct {
 	// Title is the pattern's title.
 	Title string
-	// Path is its app path, e.g. "/patterns/booth".
+	// Path is its site path (with the site's prefix), e.g. "/patterns/booth".
 	Path string
 	// Summary is a sentence or two about it.
 	Summary string
@@ -418,7 +418,7 @@ func (k *Kiosk) featured(item Featured) app.UI {
 		app.Div().Class("featured-text").Body(
 			app.P().Class("featured-label").Text("Featured pattern"),
 			app.H2().Class("featured-title").Body(
-				app.A().Href(loc.prefix+item.Path).Text(item.Title),
+				app.A().Href(item.Path).Text(item.Title),
 			),
 			app.P().Class("featured-summary").Text(item.Summary),
 			app.P().Class("featured-hint").Text("Touch a pattern to read it, or scan the code to take it with you."),

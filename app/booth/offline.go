@@ -3,7 +3,6 @@ package booth
 import (
 	"context"
 	"strconv"
-	"strings"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -33,7 +32,8 @@ const (
 type OfflineMark struct {
 	app.Compo
 
-	// ProbePath is the app path fetched to probe the server.
+	// ProbePath is the site path (with the site's prefix) fetched to
+	// probe the server.
 	ProbePath string
 	// ProbeEvery is the time between two probes; 0 probes only on mount
 	// and when the browser comes back online.
@@ -52,7 +52,7 @@ func NewOfflineMark() *OfflineMark {
 	return &OfflineMark{ProbePath: DefaultProbePath, ProbeEvery: DefaultProbeEvery}
 }
 
-// Probe sets the app path fetched to probe the server.
+// Probe sets the site path fetched to probe the server.
 func (m *OfflineMark) Probe(path string) *OfflineMark {
 	m.ProbePath = path
 	return m
@@ -134,7 +134,7 @@ func (m *OfflineMark) probe(ctx app.Context) {
 	if !isFunc(win, "fetch") {
 		return
 	}
-	url := strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/") + m.ProbePath +
+	url := m.ProbePath +
 		"?probe=" + strconv.FormatInt(time.Now().UnixNano(), 36)
 	opts := map[string]any{"method": "HEAD", "cache": "no-store", "credentials": "omit"}
 	if signal := win.Get("AbortSignal"); isFunc(signal, "timeout") {

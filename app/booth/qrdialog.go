@@ -14,7 +14,7 @@ const localhostNote = "Phones can't reach localhost — serve on your LAN addres
 type QRButton struct {
 	app.Compo
 
-	// Path is the app path the code opens, e.g. "/patterns/booth".
+	// Path is the site path (with the site's prefix) the code opens, e.g. "/patterns/booth".
 	Path string
 	// Name is what the path shows, for the dialog's heading.
 	Name string
@@ -114,7 +114,7 @@ func (b *QRButton) Render() app.UI {
 type QRDialog struct {
 	app.Compo
 
-	// Path is the app path the code opens.
+	// Path is the site path (with the site's prefix) the code opens.
 	Path string
 	// Name is what the path shows, for the heading.
 	Name string

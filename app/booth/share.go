@@ -16,7 +16,7 @@ const statusFor = 4 * time.Second
 type ShareButton struct {
 	app.Compo
 
-	// Path is the app path shared, e.g. "/patterns/booth".
+	// Path is the site path (with the site's prefix) shared, e.g. "/patterns/booth".
 	Path string
 	// Name is the title given to the share sheet.
 	Name string

@@ -12,14 +12,15 @@ import (
 // separated by commas, e.g. "192.168.1.20:8000,10.0.0.5:8000".
 const EnvLAN = "LAN_ADDRS"
 
-// CanonicalURL is the address of an app path ("/patterns/booth") on the
-// origin the app is served from ("http://192.168.1.20:8000"), under the
-// root prefix of a static export ("/explorer", or "").
-func CanonicalURL(origin, prefix, path string) string {
+// CanonicalURL is the address of a site path ("/patterns/booth", or
+// "/explorer/patterns/booth" under a prefix: the app gives booth its paths
+// with the site's prefix) on the origin the app is served from
+// ("http://192.168.1.20:8000").
+func CanonicalURL(origin, path string) string {
 	if !strings.HasPrefix(path, "/") {
 		path = "/" + path
 	}
-	return strings.TrimRight(origin, "/") + strings.TrimRight(prefix, "/") + path
+	return strings.TrimRight(origin, "/") + path
 }
 
 // IsLoopbackHost reports whether a host name (without port) only names
@@ -58,16 +59,16 @@ func ParseLAN(v string) []string {
 	return out
 }
 
-// LANURLs returns the address of an app path on each LAN address, with the
-// given scheme ("http:" or "http").
-func LANURLs(lan []string, scheme, prefix, path string) []string {
+// LANURLs returns the address of a site path on each LAN address, with
+// the given scheme ("http:" or "http").
+func LANURLs(lan []string, scheme, path string) []string {
 	scheme = strings.TrimSuffix(scheme, ":")
 	if scheme == "" {
 		scheme = "http"
 	}
 	out := make([]string, 0, len(lan))
 	for _, a := range lan {
-		out = append(out, CanonicalURL(scheme+"://"+a, prefix, path))
+		out = append(out, CanonicalURL(scheme+"://"+a, path))
 	}
 	return out
 }
@@ -77,7 +78,6 @@ type location struct {
 	origin   string // "http://127.0.0.1:8000"
 	scheme   string // "http:"
 	hostname string // "127.0.0.1"
-	prefix   string // root prefix of a static export, or ""
 	lan      []string
 }
 
@@ -95,7 +95,6 @@ func here() location {
 		origin:   loc.Get("origin").String(),
 		scheme:   loc.Get("protocol").String(),
 		hostname: loc.Get("hostname").String(),
-		prefix:   strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/"),
 		lan:      ParseLAN(app.Getenv(EnvLAN)),
 	}
 }
@@ -104,14 +103,14 @@ func here() location {
 func (l location) known() bool { return l.origin != "" }
 
 // url is the address of an app path where the app is served.
-func (l location) url(path string) string { return CanonicalURL(l.origin, l.prefix, path) }
+func (l location) url(path string) string { return CanonicalURL(l.origin, path) }
 
 // loopback reports whether phones cannot reach the app where it is served.
 func (l location) loopback() bool { return IsLoopbackHost(l.hostname) }
 
 // lanURLs are the addresses of an app path on the server's LAN addresses.
 func (l location) lanURLs(path string) []string {
-	return LANURLs(l.lan, l.scheme, l.prefix, path)
+	return LANURLs(l.lan, l.scheme, path)
 }
 
 // reachable is the address of an app path that a phone can open: the

@@ -6,15 +6,15 @@ import (
 )
 
 func TestCanonicalURL(t *testing.T) {
-	tests := []struct{ origin, prefix, path, want string }{
-		{"http://127.0.0.1:8000", "", "/patterns/booth", "http://127.0.0.1:8000/patterns/booth"},
-		{"https://cdn.example.org", "/explorer", "/patterns/booth", "https://cdn.example.org/explorer/patterns/booth"},
-		{"https://cdn.example.org/", "/explorer/", "patterns/booth", "https://cdn.example.org/explorer/patterns/booth"},
-		{"http://192.168.1.20:8000", "", "/", "http://192.168.1.20:8000/"},
+	tests := []struct{ origin, path, want string }{
+		{"http://127.0.0.1:8000", "/patterns/booth", "http://127.0.0.1:8000/patterns/booth"},
+		{"https://cdn.example.org", "/explorer/patterns/booth", "https://cdn.example.org/explorer/patterns/booth"},
+		{"https://cdn.example.org/", "explorer/patterns/booth", "https://cdn.example.org/explorer/patterns/booth"},
+		{"http://192.168.1.20:8000", "/", "http://192.168.1.20:8000/"},
 	}
 	for _, tt := range tests {
-		if got := CanonicalURL(tt.origin, tt.prefix, tt.path); got != tt.want {
-			t.Errorf("CanonicalURL(%q, %q, %q) = %q, want %q", tt.origin, tt.prefix, tt.path, got, tt.want)
+		if got := CanonicalURL(tt.origin, tt.path); got != tt.want {
+			t.Errorf("CanonicalURL(%q, %q) = %q, want %q", tt.origin, tt.path, got, tt.want)
 		}
 	}
 }
@@ -36,7 +36,7 @@ func TestParseLANAndURLs(t *testing.T) {
 	if want := []string{"192.168.1.20:8000", "10.0.0.5:8000"}; !slices.Equal(lan, want) {
 		t.Fatalf("ParseLAN = %q, want %q", lan, want)
 	}
-	got := LANURLs(lan, "http:", "/x", "/patterns/booth")
+	got := LANURLs(lan, "http:", "/x/patterns/booth")
 	want := []string{"http://192.168.1.20:8000/x/patterns/booth", "http://10.0.0.5:8000/x/patterns/booth"}
 	if !slices.Equal(got, want) {
 		t.Errorf("LANURLs = %q, want %q", got, want)

@@ -41,6 +41,11 @@ type Options struct {
 	// Vocabulary builds the search vocabulary; nil leaves it empty. It is
 	// not called when a file has an error.
 	Vocabulary func(docs []corpus.Doc) []corpus.Word
+	// Site is where the corpus is published: in-text links are written
+	// under its prefix. An empty origin is taken from jbake.properties'
+	// site.host (with its path as the prefix, when Prefix is empty); an
+	// empty name from the content (SiteName).
+	Site corpus.Site
 }
 
 // Report summarises a compilation, in the shape `build.go check -json`
@@ -67,6 +72,7 @@ type BrokenLink struct {
 type compilation struct {
 	opts    Options
 	props   jbake.Properties // the folder's jbake.properties, or the defaults
+	site    corpus.Site      // where the corpus is published, as far as known before its documents
 	report  Report
 	sources []*source          // the compiled documents, sorted by slug
 	bySlug  map[string]*source // every compiled document
@@ -97,6 +103,7 @@ func Compile(fsys fs.FS, opts Options) (*corpus.Corpus, Report, error) {
 	if err := c.read(fsys); err != nil {
 		return nil, c.report, err
 	}
+	c.site = c.publishedAt()
 	c.each(len(c.sources), func(_ *worker, i int) {
 		s := c.sources[i]
 		c.resolveLinks(s, s.tree)
@@ -423,7 +430,7 @@ func (w *worker) lay(s *source) error {
 // errors, so the corpus will be used) the vocabulary. Empty lists are nil,
 // as corpus.Decode returns them.
 func (c *compilation) assemble(g graph, full bool) *corpus.Corpus {
-	out := &corpus.Corpus{Edges: g.edges}
+	out := &corpus.Corpus{Edges: g.edges, Site: c.site}
 	if len(c.sources) > 0 {
 		out.Docs = make([]corpus.Doc, len(c.sources))
 	}
@@ -453,6 +460,7 @@ func (c *compilation) assemble(g graph, full bool) *corpus.Corpus {
 	}
 	slices.Sort(out.Blocks)
 	slices.Sort(out.Tags)
+	out.Site.Name = siteName(c.site.Name, out.Docs, out.Lookup)
 	if full && c.opts.Vocabulary != nil {
 		if out.Words = c.opts.Vocabulary(out.Docs); len(out.Words) == 0 {
 			out.Words = nil

@@ -174,15 +174,11 @@ func (c *compilation) resolveLinks(s *source, doc ast.Node) {
 			} else {
 				s.warn(line, "link to missing pattern %q (shown as not yet written)", t.slug)
 			}
-			link.Destination = []byte(corpus.DocPath(corpus.KindPattern, t.slug))
+			link.Destination = []byte(c.site.Path(corpus.DocPath(corpus.KindPattern, t.slug)))
 			link.SetAttributeString("class", []byte("broken"))
 			link.Title = []byte("Not yet written")
 		} else {
-			dest := corpus.DocPath(to.doc.Kind, t.slug)
-			if t.anchor != "" {
-				dest += "#" + t.anchor
-			}
-			link.Destination = []byte(dest)
+			link.Destination = []byte(c.site.Path(corpus.At(corpus.DocPath(to.doc.Kind, t.slug), t.anchor)))
 		}
 		k, ok := seen[t]
 		if !ok {

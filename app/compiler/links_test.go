@@ -3,6 +3,7 @@ package compiler
 import (
 	"reflect"
 	"slices"
+	"strings"
 	"testing"
 	"testing/fstest"
 
@@ -301,5 +302,67 @@ func TestDuplicateAnchor(t *testing.T) {
 	}
 	if got, want := doc(t, c, "x").Links, []corpus.Link{{Target: "g1", Anchor: "t"}}; !reflect.DeepEqual(got, want) {
 		t.Errorf("links = %+v, want %+v (the first definition wins)", got, want)
+	}
+}
+
+// In-text links are written under the site's prefix, so a page served
+// under /explorer links to /explorer/…, and the site's name, origin and
+// prefix travel with the corpus.
+func TestLinksUnderSitePrefix(t *testing.T) {
+	fsys := fstest.MapFS{
+		"a.md":        file("A", "*Code*\n\n***Problem***: see [B](b.html) and [the term](glossary.html#term).\n\n***Solution***: s.\n"),
+		"b.md":        file("B", "*Code*\n\n***Problem***: back to [A](a.html), and [gone](gone.html).\n\n***Solution***: s.\n"),
+		"glossary.md": raw("title=Glossary\ntype=page\n~~~~~~\n\n<dl><dt id=\"term\">Term</dt><dd>d</dd></dl>\n"),
+	}
+	site := corpus.Site{Name: "Our Patterns", Origin: "https://example.org", Prefix: "/explorer"}
+	c, _ := mustCompile(t, fsys, Options{Site: site})
+	if c.Site != site {
+		t.Errorf("corpus site = %+v, want %+v", c.Site, site)
+	}
+	a, b := doc(t, c, "a").Sections[0].HTML, doc(t, c, "b").Sections[0].HTML
+	for _, want := range []string{`href="/explorer/patterns/b"`, `href="/explorer/pages/glossary#term"`} {
+		if !strings.Contains(a, want) {
+			t.Errorf("a's problem %q lacks %s", a, want)
+		}
+	}
+	for _, want := range []string{`href="/explorer/patterns/a"`, `href="/explorer/patterns/gone"`} {
+		if !strings.Contains(b, want) {
+			t.Errorf("b's problem %q lacks %s", b, want)
+		}
+	}
+}
+
+// jbake.properties' site.host gives the origin and the prefix when the
+// build names none; JBake's default localhost address is left out.
+func TestSiteFromJBakeProperties(t *testing.T) {
+	tests := []struct {
+		name, host string
+		opt        corpus.Site
+		want       corpus.Site
+		warn       bool
+	}{
+		{name: "host with a path", host: "https://patterns.example.test/catalog/", want: corpus.Site{Origin: "https://patterns.example.test", Prefix: "/catalog"}},
+		{name: "the build's origin wins", host: "https://patterns.example.test/", opt: corpus.Site{Origin: "https://other.example"}, want: corpus.Site{Origin: "https://other.example"}},
+		{name: "localhost is not public", host: "http://localhost:8820/"},
+		{name: "not an address", host: "patterns.example.test", warn: true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := fstest.MapFS{
+				"jbake.properties": &fstest.MapFile{Data: []byte("# ours\nsite.host=" + tt.host + "\n")},
+				"a.md":             file("A", "*Code*\n\n***Problem***: p.\n"),
+			}
+			c, rep := mustCompile(t, fsys, Options{Site: tt.opt})
+			tt.want.Name = "Pattern Explorer"
+			if c.Site != tt.want {
+				t.Errorf("site = %+v, want %+v", c.Site, tt.want)
+			}
+			warned := slices.ContainsFunc(rep.Warnings, func(d Diagnostic) bool {
+				return d.File == "content/jbake.properties" && d.Line == 2 && strings.Contains(d.Msg, "site.host")
+			})
+			if warned != tt.warn {
+				t.Errorf("warned about site.host: %v, want %v (%v)", warned, tt.warn, rep.Warnings)
+			}
+		})
 	}
 }

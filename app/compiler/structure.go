@@ -301,6 +301,7 @@ func (w *worker) structure(s *source, doc ast.Node) error {
 		}
 		d.Sections = append(d.Sections, corpus.Section{Label: g.label, Kind: kind, HTML: html, Text: w.plainText(src, nodes...)})
 	}
+	corpus.AnchorsOf(d)
 	return nil
 }
 

@@ -176,6 +176,7 @@ func TestSections(t *testing.T) {
 			}
 			for i := range d.Sections {
 				d.Sections[i].Kind = 0 // pinned by TestSectionKinds
+				d.Sections[i].Anchor = "" // pinned by TestSectionAnchors
 			}
 			got := want{summary: d.Summary, summaryText: d.SummaryText, sections: d.Sections}
 			if !reflect.DeepEqual(got, tt.want) {
@@ -289,6 +290,9 @@ func TestVariants(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			d, rep := compileOne(t, "*Code*\n\n***Problem***: p.\n\n***Variants***:\n\n"+tt.items+"\n")
+			for i := range d.Variants {
+				d.Variants[i].Anchor = "" // pinned by TestSectionAnchors
+			}
 			if !reflect.DeepEqual(d.Variants, tt.want) {
 				t.Errorf("variants:\ngot  %#v\nwant %#v", d.Variants, tt.want)
 			}
@@ -319,5 +323,22 @@ func TestSeedStructure(t *testing.T) {
 	}
 	if got, want := d.Sections[0].Text, "Champions; MVPs"; got != want {
 		t.Errorf("also known as text = %q, want %q", got, want)
+	}
+}
+
+// Every section and variant gets a stable anchor from its label or name,
+// unique in the page (the rule itself: corpus.TestAnchorsOf).
+func TestSectionAnchors(t *testing.T) {
+	d, _ := compileOne(t, "*Code*\n\n***Problem***: p.\n\n***Solution***: s.\n\n***Known Uses***: k.\n\n***Variants***:\n\n* **Brown Bag**: b.\n* **Demo Pod**: d.\n")
+	var got []string
+	for _, s := range d.Sections {
+		got = append(got, s.Anchor)
+	}
+	for _, v := range d.Variants {
+		got = append(got, v.Anchor)
+	}
+	want := []string{"problem", "solution", "known-uses", "variants", "variant-brown-bag", "variant-demo-pod"}
+	if !slices.Equal(got, want) {
+		t.Errorf("anchors = %q, want %q", got, want)
 	}
 }

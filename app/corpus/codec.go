@@ -13,7 +13,7 @@ import (
 const magic = "PXC"
 
 // FormatVersion is the version of the binary encoding written by Encode.
-const FormatVersion = 3
+const FormatVersion = 4
 
 // ErrFormat reports an artifact that is not an encoded corpus of this
 // FormatVersion, or is truncated.
@@ -27,6 +27,9 @@ func Encode(c *Corpus) []byte {
 	e.buf = append(e.buf, magic...)
 	e.uint(FormatVersion)
 	e.str(c.Version)
+	e.str(c.Site.Name)
+	e.str(c.Site.Origin)
+	e.str(c.Site.Prefix)
 	e.strs(c.Blocks)
 	e.strs(c.Tags)
 	e.uint(uint64(len(c.Docs)))
@@ -60,6 +63,7 @@ func Decode(b []byte) (*Corpus, error) {
 	}
 	c := &Corpus{}
 	c.Version = d.str()
+	c.Site = Site{Name: d.str(), Origin: d.str(), Prefix: d.str()}
 	c.Blocks = d.strs()
 	c.Tags = d.strs()
 	if n := d.count(minDocSize); n > 0 {
@@ -129,7 +133,7 @@ func sizeHint(c *Corpus) int {
 		}
 		return n
 	}
-	n := len(magic) + 4*num + len(c.Version) + strs(c.Blocks) + strs(c.Tags) + 3*num
+	n := len(magic) + 7*num + len(c.Version) + len(c.Site.Name) + len(c.Site.Origin) + len(c.Site.Prefix) + strs(c.Blocks) + strs(c.Tags) + 3*num
 	for i := range c.Docs {
 		d := &c.Docs[i]
 		n += 19*num + len(d.Slug) + len(d.File) + len(d.Category) + len(d.Parent) + len(d.Title) + len(d.Date) + len(d.Status) + len(d.Description) +
@@ -139,10 +143,10 @@ func sizeHint(c *Corpus) int {
 			n += 2*num + len(f.Key) + len(f.Value)
 		}
 		for _, s := range d.Sections {
-			n += 4*num + len(s.Label) + len(s.HTML) + len(s.Text)
+			n += 5*num + len(s.Label) + len(s.Anchor) + len(s.HTML) + len(s.Text)
 		}
 		for _, v := range d.Variants {
-			n += 2*num + strs(v.Names) + len(v.HTML) + len(v.Text)
+			n += 3*num + strs(v.Names) + len(v.Anchor) + len(v.HTML) + len(v.Text)
 		}
 		for _, l := range d.Links {
 			n += 4*num + len(l.Target) + len(l.Anchor)
@@ -208,6 +212,7 @@ func (e *encoder) doc(d *Doc) {
 	e.uint(uint64(len(d.Sections)))
 	for _, s := range d.Sections {
 		e.str(s.Label)
+		e.str(s.Anchor)
 		e.uint(uint64(s.Kind))
 		e.str(s.HTML)
 		e.str(s.Text)
@@ -215,6 +220,7 @@ func (e *encoder) doc(d *Doc) {
 	e.uint(uint64(len(d.Variants)))
 	for _, v := range d.Variants {
 		e.strs(v.Names)
+		e.str(v.Anchor)
 		e.str(v.HTML)
 		e.str(v.Text)
 	}
@@ -398,16 +404,16 @@ func (d *decoder) doc(doc *Doc) {
 	doc.Aliases = d.strs()
 	doc.Summary = d.str()
 	doc.SummaryText = d.str()
-	if n := d.count(3); n > 0 {
+	if n := d.count(4); n > 0 {
 		doc.Sections = make([]Section, n)
 		for i := range doc.Sections {
-			doc.Sections[i] = Section{Label: d.str(), Kind: d.sectionKind(), HTML: d.str(), Text: d.str()}
+			doc.Sections[i] = Section{Label: d.str(), Anchor: d.str(), Kind: d.sectionKind(), HTML: d.str(), Text: d.str()}
 		}
 	}
-	if n := d.count(3); n > 0 {
+	if n := d.count(4); n > 0 {
 		doc.Variants = make([]Variant, n)
 		for i := range doc.Variants {
-			doc.Variants[i] = Variant{Names: d.strs(), HTML: d.str(), Text: d.str()}
+			doc.Variants[i] = Variant{Names: d.strs(), Anchor: d.str(), HTML: d.str(), Text: d.str()}
 		}
 	}
 	doc.HTML = d.str()

@@ -13,6 +13,7 @@ import (
 func sample() *Corpus {
 	return &Corpus{
 		Version: "0123abcd",
+		Site:    Site{Name: "DevRel Patterns", Origin: "https://example.org", Prefix: "/explorer"},
 		Blocks:  []string{"Code", "Social"},
 		Tags:    []string{"devrel", "événements"},
 		Docs: []Doc{
@@ -21,8 +22,8 @@ func sample() *Corpus {
 				Description: "A stand.", Tags: []string{"devrel"}, Meta: []Field{{Key: "type", Value: "page"}},
 				Blocks: []string{"Social", "Budget"}, Aliases: []string{"Expo Stand", "Table"},
 				Summary: "<p>S</p>", SummaryText: "S",
-				Sections:  []Section{{Label: "Problem", Kind: SectionProblem, HTML: "<p>p</p>", Text: "p"}, {Label: "Variants", Kind: SectionVariants}, {Label: "Odd"}},
-				Variants:  []Variant{{Names: []string{"Demo Pod"}, HTML: "x", Text: "x"}, {HTML: "nameless", Text: "nameless"}},
+				Sections:  []Section{{Label: "Problem", Anchor: "problem", Kind: SectionProblem, HTML: "<p>p</p>", Text: "p"}, {Label: "Variants", Kind: SectionVariants}, {Label: "Odd"}},
+				Variants:  []Variant{{Names: []string{"Demo Pod"}, Anchor: "variant-demo-pod", HTML: "x", Text: "x"}, {HTML: "nameless", Text: "nameless"}},
 				Links:     []Link{{Target: "glossary", Anchor: "term", In: SectionSet(0).With(SectionProblem).With(SectionSummary)}, {Target: "gone", Broken: true}},
 				Backlinks: []int32{1}, X: 0.25, Y: 1,
 			},
@@ -111,7 +112,10 @@ func header() *encoder {
 	var e encoder
 	e.buf = append(e.buf, magic...)
 	e.uint(FormatVersion)
-	e.str("")
+	e.str("") // version
+	for range 3 { // site name, origin, prefix
+		e.str("")
+	}
 	e.strs(nil)
 	e.strs(nil)
 	return &e

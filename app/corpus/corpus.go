@@ -28,6 +28,8 @@ func (k Kind) String() string {
 type Corpus struct {
 	// Version is a hash of the compiled content: same content, same version.
 	Version string
+	// Site is where the corpus is published: its name, origin and prefix.
+	Site Site
 	// Docs are all patterns and pages, sorted by slug.
 	Docs []Doc
 	// Edges are the unique pattern→pattern links, sorted by (From, To).
@@ -111,6 +113,9 @@ type Field struct {
 type Section struct {
 	// Label is the section's label as written, e.g. "Problem".
 	Label string
+	// Anchor is the section's id in its page ("solution"), unique in the
+	// document.
+	Anchor string
 	// Kind is what the section is, whatever its label says; SectionOther
 	// for a label the compiler does not know.
 	Kind SectionKind
@@ -173,6 +178,9 @@ func (k SectionKind) String() string {
 type Variant struct {
 	// Names are the item's bold names ("Brown Bag", "Lunch-n-Learn").
 	Names []string
+	// Anchor is the variant's id in its page ("variant-brown-bag"),
+	// unique in the document.
+	Anchor string
 	// HTML is the item's rendered text, names excluded.
 	HTML string
 	// Text is the item's plain text, names excluded.
@@ -262,14 +270,14 @@ func (c *Corpus) Patterns() []int {
 	return out
 }
 
-// DocPath returns the app's URL path of a document: /patterns/{slug} for a
-// pattern, /pages/{slug} for a page.
-func DocPath(k Kind, slug string) string {
-	if k == KindPage {
-		return "/pages/" + slug
-	}
-	return "/patterns/" + slug
-}
 
-// Path returns the app's URL path of d.
-func (d *Doc) Path() string { return DocPath(d.Kind, d.Slug) }
+// Introduction returns the index of the page that introduces the pattern
+// language, or -1: the page "introduction", else the root "index" page.
+func (c *Corpus) Introduction() int {
+	for _, slug := range []string{"introduction", "index"} {
+		if i := c.Lookup(slug); i >= 0 && c.Docs[i].Kind == KindPage {
+			return i
+		}
+	}
+	return -1
+}

@@ -83,7 +83,7 @@ type Server struct {
 	idx      *search.Index  // its search index
 	data     []byte         // c, encoded
 	site     http.Handler   // the site of c's routes
-	routes   []string       // the routes site was made for (ui.Paths)
+	routes   []string       // the routes site was made for (corpus.Paths)
 	build    string         // identifies the app under Root
 	content  []devmode.Problem
 	warnings []devmode.Problem
@@ -367,13 +367,13 @@ func (s *Server) routesChanged() bool {
 	c, _ := s.current()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	return !slices.Equal(ui.Paths(c), s.routes)
+	return !slices.Equal(c.Paths(), s.routes)
 }
 
 // newSite makes the site of the current corpus, for its routes.
 func (s *Server) newSite() error {
 	c, _ := s.current()
-	routes := ui.Paths(c)
+	routes := c.Paths()
 	h, err := site.NewWith(c, site.Options{Root: s.opts.Root, Env: map[string]string{devmode.Env: "on"}}, s.log)
 	if err != nil {
 		return fmt.Errorf("dev server: %w", err)

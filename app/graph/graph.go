@@ -119,7 +119,7 @@ func (g *Graph) ID(id string) *Graph {
 func (g *Graph) scene() *scene {
 	world := g.box.world(g.FocusSlug != "")
 	if g.sc == nil || g.scData != g.Data || g.scFocus != g.FocusSlug || g.scBox != world || g.scMeasured != (g.width != nil) {
-		g.sc = buildScene(g.Data, g.FocusSlug, world, rootPrefix(), g.width)
+		g.sc = buildScene(g.Data, g.FocusSlug, world, g.width)
 		g.scData, g.scFocus, g.scBox, g.scMeasured = g.Data, g.FocusSlug, world, g.width != nil
 		g.view = fullView(g.sc)
 		g.hover, g.focused = -1, -1
@@ -127,13 +127,6 @@ func (g *Graph) scene() *scene {
 		g.dragging = false
 	}
 	return g.sc
-}
-
-// rootPrefix is the URL prefix the app is served under ("/explorer" for a
-// static export under a sub-path, "" at the root of its host), which every
-// link to an app route starts with; go-app passes it to the app.
-func rootPrefix() string {
-	return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
 }
 
 // domID returns the id of the SVG element.

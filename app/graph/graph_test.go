@@ -91,7 +91,7 @@ func TestRenderNodes(t *testing.T) {
 			if !slices.Equal(texts, tt.wantLabels) {
 				t.Errorf("labels = %v, want %v", texts, tt.wantLabels)
 			}
-			if n := len(elements(t, html, "circle", "graph-dot")); n != len(tt.wantSlugs)+len(buildScene(tt.g.Data, tt.g.FocusSlug, size{}, "", nil).blocks) {
+			if n := len(elements(t, html, "circle", "graph-dot")); n != len(tt.wantSlugs)+len(buildScene(tt.g.Data, tt.g.FocusSlug, size{}, nil).blocks) {
 				t.Errorf("%d circles, want one per node and one per legend entry", n)
 			}
 			if strings.Contains(html, "glossary") || strings.Contains(html, "Glossary") {
@@ -101,7 +101,8 @@ func TestRenderNodes(t *testing.T) {
 	}
 }
 
-func TestRootPrefix(t *testing.T) {
+// Node links are on the corpus's site, under its prefix.
+func TestSitePrefix(t *testing.T) {
 	tests := []struct {
 		name   string
 		prefix string
@@ -109,12 +110,12 @@ func TestRootPrefix(t *testing.T) {
 	}{
 		{name: "at the root", prefix: "", want: "/patterns/alpha"},
 		{name: "under a sub-path", prefix: "/explorer", want: "/explorer/patterns/alpha"},
-		{name: "trailing slash", prefix: "/explorer/", want: "/explorer/patterns/alpha"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			t.Setenv("GOAPP_ROOT_PREFIX", tt.prefix)
-			links := elements(t, app.HTMLString(New(testCorpus())), "a", "graph-node")
+			c := testCorpus()
+			c.Site.Prefix = tt.prefix
+			links := elements(t, app.HTMLString(New(c)), "a", "graph-node")
 			if len(links) == 0 || links[0].attrs["href"] != tt.want {
 				t.Errorf("first node links to %v, want %s", links, tt.want)
 			}
@@ -595,7 +596,7 @@ func TestSVGNamespace(t *testing.T) {
 // BenchmarkNodeLayer1000 renders the node layer of 1,000 nodes: the work a
 // pan would cost if the nodes were not a component of their own.
 func BenchmarkNodeLayer1000(b *testing.B) {
-	s := buildScene(bigCorpus(1000), "", size{}, "", nil)
+	s := buildScene(bigCorpus(1000), "", size{}, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		l := &nodeLayer{Scene: s, Current: -1}
@@ -631,7 +632,7 @@ func BenchmarkPan1000(b *testing.B) {
 
 // BenchmarkHover1000 computes the highlight of a node of a 1,000-node graph.
 func BenchmarkHover1000(b *testing.B) {
-	s := buildScene(bigCorpus(1000), "", size{}, "", nil)
+	s := buildScene(bigCorpus(1000), "", size{}, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		highlightCSS("graph", s, 500)

@@ -97,9 +97,9 @@ func (z size) world(local bool) size {
 // each dot sized by its degree and each label placed where it overlaps no
 // other label and no other dot, from the lowest zoom level where there is
 // room (labels.go). Pages are never drawn. An unknown focus, or a focus on
-// a page, gives an empty scene. Node links are prefix + the pattern's path.
+// a page, gives an empty scene. Node links are the patterns' addresses on the corpus's site.
 // width measures a label's width in pixels; nil estimates it.
-func buildScene(c *corpus.Corpus, focus string, box size, prefix string, width textWidth) *scene {
+func buildScene(c *corpus.Corpus, focus string, box size, width textWidth) *scene {
 	w := box.world(focus != "")
 	s := &scene{width: w.w, height: w.h, focus: -1}
 	if c == nil {
@@ -167,7 +167,7 @@ func buildScene(c *corpus.Corpus, focus string, box size, prefix string, width t
 			y:     float64(d.Y),
 			slug:  d.Slug,
 			title: title,
-			href:  prefix + corpus.DocPath(corpus.KindPattern, d.Slug),
+			href:  c.Site.Path(corpus.DocPath(corpus.KindPattern, d.Slug)),
 			class: "graph-node graph-n-" + strconv.Itoa(int(k)) + " " + BlockClass(b),
 			fill:  fill,
 		})

@@ -72,7 +72,7 @@ func TestBuildScene(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := buildScene(tt.c, tt.focus, size{}, "", nil)
+			s := buildScene(tt.c, tt.focus, size{}, nil)
 			if got := nodeSlugs(s); !slices.Equal(got, tt.wantNodes) {
 				t.Errorf("nodes = %v, want %v", got, tt.wantNodes)
 			}
@@ -111,7 +111,7 @@ func TestSceneFillsItsBox(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := buildScene(testCorpus(), tt.focus, tt.box, "", nil)
+			s := buildScene(testCorpus(), tt.focus, tt.box, nil)
 			if s.width != tt.wantWidth || s.height != tt.wantHeight {
 				t.Fatalf("world %v×%v, want %v×%v", s.width, s.height, tt.wantWidth, tt.wantHeight)
 			}
@@ -166,7 +166,7 @@ func TestSetBox(t *testing.T) {
 }
 
 func TestSceneEdgesAndDots(t *testing.T) {
-	s := buildScene(testCorpus(), "", size{}, "", nil)
+	s := buildScene(testCorpus(), "", size{}, nil)
 	for j, e := range s.edges {
 		a, b := s.nodes[e.from], s.nodes[e.to]
 		if e.x1 != a.x || e.y1 != a.y || e.x2 != b.x || e.y2 != b.y {
@@ -180,7 +180,7 @@ func TestSceneEdgesAndDots(t *testing.T) {
 }
 
 func TestSceneBlocks(t *testing.T) {
-	s := buildScene(testCorpus(), "", size{}, "", nil)
+	s := buildScene(testCorpus(), "", size{}, nil)
 	tests := []struct {
 		name      string
 		slug      string
@@ -219,7 +219,7 @@ func TestSceneBlocks(t *testing.T) {
 }
 
 func TestNeighbourhood(t *testing.T) {
-	s := buildScene(testCorpus(), "", size{}, "", nil)
+	s := buildScene(testCorpus(), "", size{}, nil)
 	tests := []struct {
 		name      string
 		slug      string
@@ -305,7 +305,7 @@ func TestPalette(t *testing.T) {
 // way, or nowhere; from every node of a linked graph some arrow goes
 // somewhere.
 func TestSceneStep(t *testing.T) {
-	s := buildScene(testCorpus(), "", size{}, "", nil)
+	s := buildScene(testCorpus(), "", size{}, nil)
 	dirs := []struct {
 		name   string
 		dx, dy float64

@@ -16,7 +16,14 @@ import (
 // &lt; &gt; (NUL and invalid UTF-8 as U+FFFD). Text and tags are copied; Raw regions are
 // copied and unmarked. It fails on anything that is not go-app's output,
 // naming the byte offset.
-func Escape(doc []byte) ([]byte, error) {
+func Escape(doc []byte) ([]byte, error) { return EscapeWithHead(doc, "") }
+
+// EscapeWithHead is Escape for a page whose link-preview metadata the app
+// writes itself: head, HTML the app built and escaped (see Head), goes
+// right after <head>, and go-app's own preview tags (og:*, twitter:*,
+// author, the canonical link) are left out. An empty head leaves go-app's
+// head as it is.
+func EscapeWithHead(doc []byte, head string) ([]byte, error) {
 	var out bytes.Buffer
 	out.Grow(len(doc) + len(doc)/16)
 	i := 0
@@ -49,38 +56,66 @@ func Escape(doc []byte) ([]byte, error) {
 			out.Write(rest[:gt+1])
 			i += gt + 1
 		default:
-			n, err := startTag(&out, rest)
+			t, n, err := readTag(rest)
 			if err != nil {
 				return nil, fmt.Errorf("escape: offset %d: %w", i, err)
 			}
 			i += n
+			if head != "" && t.sharing() {
+				continue
+			}
+			t.write(&out)
+			if head != "" && t.name == "head" {
+				out.WriteString(head)
+			}
 		}
 	}
 	return out.Bytes(), nil
 }
 
-// startTag copies the start tag at the head of s, re-escaping its
-// attribute values, and returns its length.
-func startTag(out *bytes.Buffer, s []byte) (int, error) {
+// tag is a start tag as go-app wrote it, its attribute values unquoted.
+type tag struct {
+	name  string
+	attrs []attr
+}
+
+// attr is one attribute; bare is true for one written without a value.
+type attr struct {
+	key, val string
+	bare     bool
+}
+
+// get returns an attribute's value, or "".
+func (t tag) get(key string) string {
+	for _, a := range t.attrs {
+		if a.key == key {
+			return a.val
+		}
+	}
+	return ""
+}
+
+// readTag reads the start tag at the head of s and returns it with its
+// length.
+func readTag(s []byte) (tag, int, error) {
 	i := 1
 	for i < len(s) && nameByte(s[i]) {
 		i++
 	}
 	if i == 1 {
-		return 0, fmt.Errorf("no tag name in %q", preview(s))
+		return tag{}, 0, fmt.Errorf("no tag name in %q", preview(s))
 	}
-	out.Write(s[:i])
+	t := tag{name: string(s[1:i])}
 	for {
 		if i >= len(s) {
-			return 0, errors.New("start tag not closed")
+			return tag{}, 0, errors.New("start tag not closed")
 		}
 		switch s[i] {
 		case '>':
-			out.WriteByte('>')
-			return i + 1, nil
+			return t, i + 1, nil
 		case ' ':
 		default:
-			return 0, fmt.Errorf("unexpected %q in start tag %q", s[i], preview(s))
+			return tag{}, 0, fmt.Errorf("unexpected %q in start tag %q", s[i], preview(s))
 		}
 		i++
 		start := i
@@ -88,25 +123,54 @@ func startTag(out *bytes.Buffer, s []byte) (int, error) {
 			i++
 		}
 		if i == start {
-			return 0, fmt.Errorf("no attribute name in %q", preview(s))
+			return tag{}, 0, fmt.Errorf("no attribute name in %q", preview(s))
 		}
-		out.WriteByte(' ')
-		out.Write(s[start:i])
+		a := attr{key: string(s[start:i]), bare: true}
 		if i < len(s) && s[i] == '=' {
 			lit, err := strconv.QuotedPrefix(string(s[i+1:]))
 			if err != nil || lit[0] != '"' {
-				return 0, fmt.Errorf("attribute %s: value is not go-app's quoting: %q", s[start:i], preview(s[i+1:]))
+				return tag{}, 0, fmt.Errorf("attribute %s: value is not go-app's quoting: %q", s[start:i], preview(s[i+1:]))
 			}
 			v, err := strconv.Unquote(lit)
 			if err != nil {
-				return 0, fmt.Errorf("attribute %s: %w", s[start:i], err)
+				return tag{}, 0, fmt.Errorf("attribute %s: %w", s[start:i], err)
 			}
-			out.WriteString(`="`)
-			out.WriteString(attrEscaper.Replace(strings.ToValidUTF8(v, "\uFFFD")))
-			out.WriteByte('"')
+			a.val, a.bare = v, false
 			i += 1 + len(lit)
 		}
+		t.attrs = append(t.attrs, a)
 	}
+}
+
+// write writes the tag with its values escaped as HTML requires.
+func (t tag) write(out *bytes.Buffer) {
+	out.WriteByte('<')
+	out.WriteString(t.name)
+	for _, a := range t.attrs {
+		out.WriteByte(' ')
+		out.WriteString(a.key)
+		if !a.bare {
+			out.WriteString(`="`)
+			out.WriteString(attrEscaper.Replace(strings.ToValidUTF8(a.val, "\uFFFD")))
+			out.WriteByte('"')
+		}
+	}
+	out.WriteByte('>')
+}
+
+// sharing reports whether a tag of go-app's head is link-preview
+// metadata, which go-app v10 cannot write right (an og:url and og:image
+// of "https://" without a host, og:type always "website", an empty
+// author): Escape leaves those out when it is given the page's own.
+func (t tag) sharing() bool {
+	switch t.name {
+	case "meta":
+		name := t.get("name")
+		return strings.HasPrefix(t.get("property"), "og:") || strings.HasPrefix(name, "twitter:") || name == "author"
+	case "link":
+		return t.get("rel") == "canonical"
+	}
+	return false
 }
 
 // attrEscaper escapes an attribute value for a double-quoted attribute,

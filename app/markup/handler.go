@@ -13,8 +13,10 @@ import (
 // Handler returns h with every HTML response passed through Escape: the
 // seam between go-app's handler and the network, for the server and the
 // static export alike. A page Escape refuses is answered with status 500
-// and logged, never sent as it was.
-func Handler(h http.Handler, logger *slog.Logger) http.Handler {
+// and logged, never sent as it was. head, when not nil, gives the
+// link-preview metadata of a request's page, in place of go-app's
+// (EscapeWithHead).
+func Handler(h http.Handler, logger *slog.Logger, head func(*http.Request) string) http.Handler {
 	if logger == nil {
 		logger = slog.Default()
 	}
@@ -23,7 +25,11 @@ func Handler(h http.Handler, logger *slog.Logger) http.Handler {
 		h.ServeHTTP(buf, r)
 		body := buf.body.Bytes()
 		if strings.HasPrefix(buf.header.Get("Content-Type"), "text/html") {
-			escaped, err := Escape(body)
+			tags := ""
+			if head != nil {
+				tags = head(r)
+			}
+			escaped, err := EscapeWithHead(body, tags)
 			if err != nil {
 				logger.Error("prerendered page refused", "path", r.URL.Path, "err", err)
 				http.Error(w, "500 internal server error", http.StatusInternalServerError)

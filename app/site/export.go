@@ -18,16 +18,10 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/markup"
-	"github.com/devrel-patterns/explorer/app/ui"
 )
-
-// notFoundPath is prerendered as 404.html, the page static hosts answer
-// unknown paths with.
-const notFoundPath = "/404"
 
 // ExportMarker is the file an export writes at the top of its folder,
 // listing every file it wrote, one slash-separated name a line. A later
@@ -40,8 +34,9 @@ var goappFiles = []string{"/wasm_exec.js", "/app.js", "/app-worker.js", "/manife
 // Export writes a self-contained static site for a corpus to out: every
 // route prerendered through the same escaping seam as the server
 // (markup.Handler), the regular files of root/web, the manifest and the
-// service worker. base is the URL prefix the site is served under ("/" or
-// e.g. "/explorer"). Each route is written as x.html (GitHub Pages,
+// service worker. It is served under the prefix of the corpus's site
+// (c.Site.Prefix, "" or e.g. "/explorer"), which the compiler wrote its
+// links under. Each route is written as x.html (GitHub Pages,
 // Netlify) and x/index.html (plain file servers, S3), and each old
 // /{slug}.html link as a page that forwards to its route. The app's routes
 // must be registered (ui.Register) first.
@@ -53,7 +48,7 @@ var goappFiles = []string{"/wasm_exec.js", "/app.js", "/app-worker.js", "/manife
 // fresh folder beside out, through an os.Root so that no name leaves it,
 // and renames that into place, so a failed export leaves the old one
 // whole.
-func Export(c *corpus.Corpus, root, out, base string, protect ...string) error {
+func Export(c *corpus.Corpus, root, out string, protect ...string) error {
 	if err := checkOut(out, root, protect); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -61,12 +56,7 @@ func Export(c *corpus.Corpus, root, out, base string, protect ...string) error {
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	base = "/" + strings.Trim(base, "/")
-	opts := Options{Root: root}
-	if base != "/" {
-		opts.Resources = app.PrefixedLocation(base)
-	}
-	h, err := Handler(c, opts)
+	h, err := Handler(c, Options{Root: root})
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -88,7 +78,7 @@ func Export(c *corpus.Corpus, root, out, base string, protect ...string) error {
 	}
 	defer dst.Close()
 	w := &writer{root: dst}
-	if err := w.site(c, markup.Handler(h, nil), base, filepath.Join(root, "web")); err != nil {
+	if err := w.site(c, markup.Handler(h, nil, previewHead(c, false)), filepath.Join(root, "web")); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	if err := w.marker(); err != nil {
@@ -249,7 +239,7 @@ type writer struct {
 }
 
 // site writes every file of the static site.
-func (w *writer) site(c *corpus.Corpus, h http.Handler, base, web string) error {
+func (w *writer) site(c *corpus.Corpus, h http.Handler, web string) error {
 	for _, p := range goappFiles {
 		body, err := prerender(h, p)
 		if err != nil {
@@ -261,7 +251,7 @@ func (w *writer) site(c *corpus.Corpus, h http.Handler, base, web string) error 
 	}
 	// A route is written as x.html and x/index.html whatever its last
 	// segment looks like: /patterns/node.js is a page, not a script.
-	for _, p := range append(ui.Paths(c), notFoundPath) {
+	for _, p := range append(c.Paths(), corpus.NotFoundPath) {
 		body, err := prerender(h, p)
 		if err != nil {
 			return err
@@ -273,7 +263,7 @@ func (w *writer) site(c *corpus.Corpus, h http.Handler, base, web string) error 
 		if err := w.file(name, body); err != nil {
 			return err
 		}
-		if p != "/" && p != notFoundPath {
+		if p != "/" && p != corpus.NotFoundPath {
 			if err := w.file(strings.TrimPrefix(p, "/")+"/index.html", body); err != nil {
 				return err
 			}
@@ -283,7 +273,7 @@ func (w *writer) site(c *corpus.Corpus, h http.Handler, base, web string) error 
 		return err
 	}
 	for i := range c.Docs {
-		if err := w.forward(base, &c.Docs[i]); err != nil {
+		if err := w.forward(c.Site, &c.Docs[i]); err != nil {
 			return err
 		}
 	}
@@ -385,21 +375,16 @@ func readRegular(root *os.Root, name string) ([]byte, error) {
 	return data, nil
 }
 
-// forward writes /{slug}.html, the original site's address of a document,
-// as a page that forwards to the document's route. A name taken by the
-// export itself (index.html, 404.html) is left alone.
-func (w *writer) forward(base string, d *corpus.Doc) error {
-	names := []string{d.Slug + ".html"}
-	if strings.Contains(d.Slug, "/") {
-		// A generator of nested sites wrote a folder's index as
-		// folder/index.html, linked as folder/.
-		names = append(names, d.Slug+"/index.html")
-	}
-	for _, name := range names {
+// forward writes the original site's addresses of a document
+// (corpus.LegacyPaths) as pages that forward to the document's route. A
+// name taken by the export itself (index.html, 404.html) is left alone.
+func (w *writer) forward(site corpus.Site, d *corpus.Doc) error {
+	for _, p := range corpus.LegacyPaths(d) {
+		name := strings.TrimPrefix(p, "/")
 		if _, err := w.root.Stat(name); err == nil {
 			continue // a name the export wrote itself (index.html, 404.html)
 		}
-		if err := w.forwardAs(name, base, d); err != nil {
+		if err := w.forwardAs(name, site, d); err != nil {
 			return err
 		}
 	}
@@ -407,11 +392,14 @@ func (w *writer) forward(base string, d *corpus.Doc) error {
 }
 
 // forwardAs writes one forwarding page for d.
-func (w *writer) forwardAs(name, base string, d *corpus.Doc) error {
-	to := html.EscapeString((&url.URL{Path: path.Join(base, d.Path())}).String())
+func (w *writer) forwardAs(name string, site corpus.Site, d *corpus.Doc) error {
+	to := html.EscapeString((&url.URL{Path: site.Path(d.Path())}).String())
+	canonical := ""
+	if abs := site.URL(d.Path()); abs != "" {
+		canonical = `<link rel="canonical" href="` + html.EscapeString(abs) + `">`
+	}
 	page := `<!doctype html><html lang="en"><head><meta charset="utf-8">` +
-		`<title>` + html.EscapeString(d.Title) + `</title>` +
-		`<link rel="canonical" href="` + to + `">` +
+		`<title>` + html.EscapeString(d.Title) + `</title>` + canonical +
 		`<meta http-equiv="refresh" content="0; url=` + to + `"></head>` +
 		`<body><p><a href="` + to + `">` + html.EscapeString(d.Title) + `</a> has moved.</p></body></html>`
 	return w.file(name, []byte(page))

@@ -44,14 +44,15 @@ func builtCorpus(t testing.TB) *corpus.Corpus {
 }
 
 // TestExportServedByPlainFileServer writes the static site and serves it
-// with http.FileServer, at the root and under a prefix: every route must
+// with http.FileServer under the corpus's prefix (the embedded corpus's is
+// the root; app/e2e/subpath exports one under /explorer): every route must
 // answer 200 with its title in the HTML.
 func TestExportServedByPlainFileServer(t *testing.T) {
 	c := builtCorpus(t)
-	for _, base := range []string{"/", "/explorer"} {
+	for _, base := range []string{c.Site.Path(corpus.HomePath)} {
 		t.Run(base, func(t *testing.T) {
 			out := t.TempDir()
-			if err := Export(c, repoRoot, out, base); err != nil {
+			if err := Export(c, repoRoot, out); err != nil {
 				t.Fatalf("export: %v", err)
 			}
 			prefix := strings.TrimSuffix(base, "/")
@@ -248,7 +249,7 @@ func TestExportRefuses(t *testing.T) {
 			root, content := exportRoot(t, nil)
 			out := tc.out(root, content)
 			before := listing(t, filepath.Dir(root))
-			err := Export(c, root, out, "/", content)
+			err := Export(c, root, out, content)
 			if err == nil || !strings.Contains(err.Error(), tc.want) {
 				t.Fatalf("Export(-out %q) = %v, want an error saying %q", out, err, tc.want)
 			}
@@ -269,7 +270,7 @@ func TestExportReplacesOnlyItsOwn(t *testing.T) {
 	root, content := exportRoot(t, nil)
 	out := filepath.Join(root, "dist")
 	for i := range 2 {
-		if err := Export(c, root, out, "/", content); err != nil {
+		if err := Export(c, root, out, content); err != nil {
 			t.Fatalf("export %d: %v", i+1, err)
 		}
 	}
@@ -283,7 +284,7 @@ func TestExportReplacesOnlyItsOwn(t *testing.T) {
 	if err := os.WriteFile(stray, []byte("mine"), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	err := Export(c, root, out, "/", content)
+	err := Export(c, root, out, content)
 	if err == nil || !strings.Contains(err.Error(), "patterns/notes.txt") {
 		t.Fatalf("export over a stray file = %v, want a refusal naming patterns/notes.txt", err)
 	}
@@ -300,13 +301,13 @@ func TestExportFailureLeavesOldWhole(t *testing.T) {
 	c := builtCorpus(t)
 	root, content := exportRoot(t, nil)
 	out := filepath.Join(root, "site", "dist")
-	if err := Export(c, root, out, "/", content); err != nil {
+	if err := Export(c, root, out, content); err != nil {
 		t.Fatal(err)
 	}
 	before := listing(t, root)
 	bad := *c
 	bad.Docs = append(slices.Clone(c.Docs), corpus.Doc{Slug: "../../../escaped", Kind: corpus.KindPattern, Title: "Escaped"})
-	err := Export(&bad, root, out, "/", content)
+	err := Export(&bad, root, out, content)
 	if err == nil {
 		t.Fatal("export of a slug that leaves the folder succeeded")
 	}
@@ -344,7 +345,7 @@ func TestExportCopiesOnlyRegularFiles(t *testing.T) {
 		}
 	})
 	out := filepath.Join(root, "dist")
-	if err := Export(c, root, out, "/", content); err != nil {
+	if err := Export(c, root, out, content); err != nil {
 		t.Fatal(err)
 	}
 	got := listing(t, filepath.Join(out, "web"))

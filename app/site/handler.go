@@ -19,7 +19,6 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
-	"github.com/devrel-patterns/explorer/app/ui"
 )
 
 //go:embed worker.js
@@ -36,9 +35,6 @@ var Styles = []string{"/web/style.css"}
 type Options struct {
 	// Root is the folder that holds web/ (the WASM and static assets).
 	Root string
-	// Resources resolves static resources; nil serves them from the
-	// handler's own origin. A static export under a prefix sets it.
-	Resources app.ResourceResolver
 	// Env is passed to the app (app.Getenv).
 	Env map[string]string
 	// LAN lists the host:port addresses at which phones on the local
@@ -61,7 +57,7 @@ func Handler(c *corpus.Corpus, opts Options) (*app.Handler, error) {
 	}
 	env := appEnv(opts)
 	version = envVersion(version, env)
-	paths := ui.Paths(c)
+	paths := c.Paths()
 	var cacheable []string
 	if len(paths) <= precacheLimit {
 		cacheable = append(cacheable, paths...)
@@ -86,7 +82,7 @@ func Handler(c *corpus.Corpus, opts Options) (*app.Handler, error) {
 		CacheableResources:      cacheable,
 		Version:                 version,
 		Env:                     env,
-		Resources:               opts.Resources,
+		Resources:               resources(c.Site),
 		ServiceWorkerTemplate:   workerTemplate,
 		WasmContentLengthHeader: "X-Uncompressed-Length",
 	}, nil
@@ -106,4 +102,13 @@ func Version(c *corpus.Corpus, root string) (string, error) {
 		h.Write(b)
 	}
 	return hex.EncodeToString(h.Sum(nil)[:8]), nil
+}
+
+// resources resolves the static resources of a site: under its prefix,
+// or go-app's default at the root.
+func resources(s corpus.Site) app.ResourceResolver {
+	if s.Prefix == "" {
+		return nil
+	}
+	return app.PrefixedLocation(s.Prefix)
 }

@@ -35,7 +35,7 @@ func NewWith(c *corpus.Corpus, opts Options, logger *slog.Logger) (http.Handler,
 	if err != nil {
 		return nil, err
 	}
-	h := markup.Handler(goapp, logger)
+	h := markup.Handler(goapp, logger, previewHead(c, true))
 	pages := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if to, ok := ui.Redirect(c, r.URL.Path); ok {
 			http.Redirect(w, r, to, http.StatusMovedPermanently)
@@ -43,11 +43,35 @@ func NewWith(c *corpus.Corpus, opts Options, logger *slog.Logger) (http.Handler,
 		}
 		h.ServeHTTP(w, r)
 	})
-	return server.New(server.Config{
+	srv, err := server.New(server.Config{
 		Root:       root,
 		App:        pages,
 		CacheBytes: opts.CacheBytes,
 		Known:      func(p string) bool { return goappResources[p] || ui.Known(c, p) },
 		Logger:     logger,
+	})
+	if err != nil || c.Site.Prefix == "" {
+		return srv, err
+	}
+	return underPrefix(c.Site, srv), nil
+}
+
+// underPrefix serves h under the site's prefix, as the app's addresses
+// name it: h sees app paths, the bare root is sent to the site's home,
+// and anything else outside the prefix is not found.
+func underPrefix(s corpus.Site, h http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p, ok := s.Local(r.URL.Path)
+		switch {
+		case r.URL.Path == "/":
+			http.Redirect(w, r, s.Path(corpus.HomePath), http.StatusFound)
+			return
+		case !ok:
+			http.NotFound(w, r)
+			return
+		}
+		r2 := r.Clone(r.Context())
+		r2.URL.Path, r2.URL.RawPath = p, ""
+		h.ServeHTTP(w, r2)
 	})
 }

@@ -29,11 +29,11 @@ func (s *Shell) kioskController() app.UI {
 	if s.featured == nil {
 		for _, i := range s.c.Patterns() {
 			d := &s.c.Docs[i]
-			s.featured = append(s.featured, booth.Featured{Title: d.Title, Path: d.Path(), Summary: cardSummary(d)})
+			s.featured = append(s.featured, booth.Featured{Title: d.Title, Path: href(s.c, d.Path()), Summary: cardSummary(d)})
 		}
 	}
 	return booth.NewKiosk().
-		Home(s.route.kind == viewHome).
+		Home(s.route.Kind == viewHome).
 		Featuring(s.featured).
 		OnChange(s.onKiosk).
 		OnIdle(s.onKioskIdle)
@@ -46,30 +46,30 @@ func (s *Shell) onKiosk(ctx app.Context, on bool) { s.kiosk = on }
 func (s *Shell) onKioskIdle(ctx app.Context) {
 	s.setQuery("")
 	s.homeResets++
-	if s.route.kind != viewHome {
-		ctx.Navigate(href("/"))
+	if s.route.Kind != viewHome {
+		ctx.Navigate(href(s.c, corpus.HomePath))
 	}
 }
 
 // statusMarks are the marks at the end of the header.
-func statusMarks() app.UI {
-	return app.Div().Class("status").Body(booth.NewOfflineMark())
+func statusMarks(c *corpus.Corpus) app.UI {
+	return app.Div().Class("status").Body(booth.NewOfflineMark().Probe(href(c, booth.DefaultProbePath)))
 }
 
 // patternActions is the row under a pattern's title: a QR code to scan, a
 // link to share and a handout to print.
-func patternActions(d *corpus.Doc) app.UI {
+func patternActions(c *corpus.Corpus, d *corpus.Doc) app.UI {
 	return app.Div().Class("booth-actions").Body(
-		booth.NewQRButton(d.Path()).Title(d.Title).ID("qr-button"),
-		booth.NewShareButton(d.Path()).Title(d.Title).Text(d.Description).ID("share-button"),
+		booth.NewQRButton(href(c, d.Path())).Title(d.Title).ID("qr-button"),
+		booth.NewShareButton(href(c, d.Path())).Title(d.Title).Text(d.Description).ID("share-button"),
 		booth.PrintButton(),
 	)
 }
 
 // patternHandout is what only a printed pattern shows: a QR code in a
 // corner and the address written out.
-func patternHandout(d *corpus.Doc) app.UI {
-	return booth.NewHandout(d.Path()).Title(d.Title)
+func patternHandout(c *corpus.Corpus, d *corpus.Doc) app.UI {
+	return booth.NewHandout(href(c, d.Path())).Title(d.Title)
 }
 
 // resultQR is the QR button of a search result, as HTML: a click on it
@@ -113,7 +113,7 @@ func (s *Shell) resultDialog() app.UI {
 	}
 	d := &s.c.Docs[s.result.Hits[s.qrHit].Doc]
 	k := s.qrHit
-	return booth.NewQRDialog(d.Path()).Title(d.Title).Closed(func(ctx app.Context) {
+	return booth.NewQRDialog(href(s.c, d.Path())).Title(d.Title).Closed(func(ctx app.Context) {
 		s.qrOpen = false
 		if b := app.Window().GetElementByID("result-qr-" + strconv.Itoa(k)); b.Truthy() {
 			b.Call("focus")

@@ -43,12 +43,12 @@ func breadcrumb(c *corpus.Corpus, d *corpus.Doc) app.UI {
 	}
 	return app.Nav().Class("breadcrumb").Aria("label", "Breadcrumb").Body(
 		app.Ol().Body(
-			app.Li().Body(app.A().Href(href("/")).Text("Home")),
+			app.Li().Body(app.A().Href(href(c, corpus.HomePath)).Text("Home")),
 			app.Range(cs).Slice(func(k int) app.UI {
 				if cs[k].path == "" {
 					return app.Li().Text(cs[k].name)
 				}
-				return app.Li().Body(app.A().Href(href(cs[k].path)).Text(cs[k].name))
+				return app.Li().Body(app.A().Href(href(c, cs[k].path)).Text(cs[k].name))
 			}),
 			app.Li().Body(app.Span().Aria("current", "page").Text(d.Title)),
 		),

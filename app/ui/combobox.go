@@ -19,7 +19,7 @@ const resultsID = "results"
 
 // comboExpanded reports whether the results grid shows.
 func (s *Shell) comboExpanded() bool {
-	return s.route.kind == viewSearch && s.query != "" && len(s.result.Hits) > 0
+	return s.route.Kind == viewSearch && s.query != "" && len(s.result.Hits) > 0
 }
 
 // comboControls is the id of the grid the box controls, or "" (no
@@ -46,7 +46,7 @@ func resultCellID(k int) string { return "result-" + strconv.Itoa(k) + "-title" 
 // statusText is what the live region says: the count of results, or that
 // none match, on the search view with a query.
 func (s *Shell) statusText() string {
-	if s.route.kind != viewSearch || s.query == "" {
+	if s.route.Kind != viewSearch || s.query == "" {
 		return ""
 	}
 	if len(s.result.Hits) == 0 {

@@ -50,13 +50,14 @@ func (h *home) Render() app.UI {
 			cards = append(cards, i)
 		}
 	}
-	intro := c.Lookup("introduction")
+	intro := c.Introduction()
 	return app.Div().Class("home").Body(
+		app.H1().Class("site-title").Text(c.Site.Name),
 		app.If(intro >= 0, func() app.UI {
 			return app.Section().Class("intro").Body(
-				app.H1().Text(c.Docs[intro].Title),
+				app.H2().Text(c.Docs[intro].Title),
 				app.P().Class("lead").Text(firstSentences(c.Docs[intro].Text, 2)),
-				app.P().Body(app.A().Href(href(c.Docs[intro].Path())).Text("Read the introduction")),
+				app.P().Body(app.A().Href(href(c, c.Docs[intro].Path())).Text("Read the introduction")),
 			)
 		}),
 		app.Section().Class("catalog").Aria("labelledby", "catalog-title").Body(
@@ -127,7 +128,7 @@ func patternCategories(c *corpus.Corpus) []string {
 func card(c *corpus.Corpus, i int) app.UI {
 	d := &c.Docs[i]
 	return app.Li().Class("card").Body(
-		app.A().Class("card-link").Href(href(d.Path())).Body(
+		app.A().Class("card-link").Href(href(c, d.Path())).Body(
 			app.H3().Class("card-title").Text(d.Title),
 		),
 		blockChips(c, d.Blocks),

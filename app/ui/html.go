@@ -6,29 +6,21 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/markup"
 )
 
 // rawHTML wraps HTML rendered at build time (already sanitised by the
-// compiler) in one element, as app.Raw requires. Its links to the app's
-// routes get the root prefix, like every other link.
+// compiler, its links already on the site's prefix) in one element, as
+// app.Raw requires.
 func rawHTML(class, html string) app.UI {
-	if p := rootPrefix(); p != "" {
-		html = strings.ReplaceAll(html, `href="/`, `href="`+p+`/`)
-	}
 	return markup.Raw(`<div class="` + class + `">` + html + `</div>`)
 }
 
-// rootPrefix is the URL prefix the app is served under, "" at the root of
-// its host ("/explorer" for a static export under a sub-path); go-app
-// passes it to the app and sets it on the server.
-func rootPrefix() string {
-	return strings.TrimRight(app.Getenv("GOAPP_ROOT_PREFIX"), "/")
-}
-
-// href returns the URL of an app path ("/patterns/booth") on this host.
-func href(path string) string {
-	return rootPrefix() + path
+// href returns the address of an app path ("/patterns/booth") on the
+// corpus's site, with its prefix.
+func href(c *corpus.Corpus, path string) string {
+	return c.Site.Path(path)
 }
 
 func lower(s string) string { return strings.ToLower(strings.TrimSpace(s)) }

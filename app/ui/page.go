@@ -45,10 +45,10 @@ func notFoundView(c *corpus.Corpus, idx *search.Index, path string) app.UI {
 		}),
 		app.P().Body(
 			app.If(guess != "", func() app.UI {
-				return app.A().ID("search-guess").Href(href(searchPath(guess))).Text("Search for “" + guess + "”")
+				return app.A().ID("search-guess").Href(href(c, corpus.SearchPathOf(guess))).Text("Search for “" + guess + "”")
 			}),
 			app.If(guess != "", func() app.UI { return app.Text(" · ") }),
-			app.A().Href(href("/")).Text("Browse all patterns"),
+			app.A().Href(href(c, corpus.HomePath)).Text("Browse all patterns"),
 		),
 	)
 }

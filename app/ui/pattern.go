@@ -15,8 +15,8 @@ func patternView(c *corpus.Corpus, i int) app.UI {
 		breadcrumb(c, d),
 		app.H1().Class("pattern-title").Text(d.Title),
 		blockChips(c, d.Blocks),
-		patternActions(d), // booth.go
-		patternHandout(d),
+		patternActions(c, d), // booth.go
+		patternHandout(c, d),
 		app.If(len(d.Aliases) > 0, func() app.UI {
 			return app.P().Class("aliases").Body(
 				app.Span().Class("label").Text("Also known as "),
@@ -79,7 +79,7 @@ func linksView(c *corpus.Corpus, d *corpus.Doc) app.UI {
 			app.Ul().Body(app.Range(out).Slice(func(k int) app.UI {
 				l := out[k]
 				if l.Broken {
-					return app.Li().Body(app.A().Class("broken").Href(href(corpus.DocPath(corpus.KindPattern, l.Target))).
+					return app.Li().Body(app.A().Class("broken").Href(href(c, corpus.DocPath(corpus.KindPattern, l.Target))).
 						Title("Not yet written").Text(l.Target + " (not yet written)"))
 				}
 				j := c.Lookup(l.Target)
@@ -99,7 +99,7 @@ func linksView(c *corpus.Corpus, d *corpus.Doc) app.UI {
 // docLink is a link to a document, labelled with its title.
 func docLink(c *corpus.Corpus, i int) app.UI {
 	d := &c.Docs[i]
-	return app.A().Href(href(d.Path())).Text(d.Title)
+	return app.A().Href(href(c, d.Path())).Text(d.Title)
 }
 
 // blockChips shows building blocks as coloured chips.

@@ -8,7 +8,7 @@ import (
 )
 
 // Register routes every URL to the shell, which decodes the URL itself: one
-// route table, in parseRoute, for the browser and the server.
+// route table, in corpus.Route, for the browser and the server.
 func Register(c *corpus.Corpus) {
 	idx := search.New(c)
 	Route(func() app.Composer { return NewShell(c, idx) })
@@ -21,18 +21,9 @@ func Route(newRoot func() app.Composer) {
 	app.RouteWithRegexp("^/.*$", newRoot)
 }
 
-// Redirect returns where an old-style /{slug}.html URL now lives.
+// Redirect returns where an old-style /{slug}.html app path now lives, on
+// the site (with its prefix).
 func Redirect(c *corpus.Corpus, path string) (string, bool) {
-	r := parseRoute(c, urlOf(path))
-	return r.to, r.kind == viewLegacy
-}
-
-// Paths returns every URL path the app shows: home, graph, search, and each
-// pattern and page. A static export prerenders them all.
-func Paths(c *corpus.Corpus) []string {
-	paths := []string{"/", "/graph", "/search"}
-	for i := range c.Docs {
-		paths = append(paths, c.Docs[i].Path())
-	}
-	return paths
+	r := c.Route(urlOf(path))
+	return c.Site.Path(r.To), r.Kind == viewLegacy
 }

@@ -2,84 +2,44 @@ package ui
 
 import (
 	"net/url"
-	"strings"
+
+	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
-// viewKind names what the shell shows for a URL.
-type viewKind int
-
+// The views the shell shows, one per kind of route of the corpus's URL
+// scheme (corpus.Route).
 const (
-	viewNotFound viewKind = iota
-	viewHome
-	viewPattern
-	viewPage
-	viewGraph
-	viewSearch
-	viewLegacy
+	viewNotFound = corpus.RouteNotFound
+	viewHome     = corpus.RouteHome
+	viewPattern  = corpus.RoutePattern
+	viewPage     = corpus.RoutePage
+	viewGraph    = corpus.RouteGraph
+	viewSearch   = corpus.RouteSearch
+	viewLegacy   = corpus.RouteLegacy
 )
 
-// route is a URL path decoded into a view.
-type route struct {
-	kind  viewKind
-	doc   int    // index of the document shown, for pattern and page views
-	query string // the search query, for the search view
-	to    string // where a legacy /{slug}.html link goes
-}
-
-// parseRoute decodes a URL against a corpus. It is the one place that knows
-// the app's URL scheme, for the browser and the server alike.
-func parseRoute(c *corpus.Corpus, u *url.URL) route {
-	p := strings.TrimPrefix(u.Path, rootPrefix())
-	if len(p) > 1 {
-		p = strings.TrimSuffix(p, "/") // a plain file server adds one
+// routeOf decodes the page's address. In the browser it holds the site's
+// prefix, which is taken off (an address outside it is not found); the
+// server is asked for app paths, without it.
+func routeOf(c *corpus.Corpus, u *url.URL) corpus.Route {
+	if !app.IsClient {
+		return c.Route(u)
 	}
-	switch {
-	case p == "/" || p == "":
-		return route{kind: viewHome}
-	case p == "/graph":
-		return route{kind: viewGraph}
-	case p == "/search":
-		return route{kind: viewSearch, query: u.Query().Get("q")}
+	p, ok := c.Site.Local(u.Path)
+	if !ok {
+		return corpus.Route{Kind: viewNotFound}
 	}
-	if slug, ok := strings.CutPrefix(p, "/patterns/"); ok {
-		if i := c.Lookup(slug); i >= 0 && c.Docs[i].Kind == corpus.KindPattern {
-			return route{kind: viewPattern, doc: i}
-		}
-		return route{kind: viewNotFound}
-	}
-	if slug, ok := strings.CutPrefix(p, "/pages/"); ok {
-		if i := c.Lookup(slug); i >= 0 && c.Docs[i].Kind == corpus.KindPage {
-			return route{kind: viewPage, doc: i}
-		}
-		return route{kind: viewNotFound}
-	}
-	// The original site's addresses: /x.html, /a/b.html, /a/b/index.html
-	// and /a/b/ (a folder's index) forward to the document's route.
-	slug := strings.TrimPrefix(p, "/")
-	if s, ok := strings.CutSuffix(slug, ".html"); ok {
-		slug = s
-		if dir, ok := strings.CutSuffix(s, "/index"); ok && c.Lookup(s) < 0 {
-			slug = dir
-		}
-	}
-	if slug != "" {
-		if i := c.Lookup(slug); i >= 0 {
-			to := c.Docs[i].Path()
-			if u.Fragment != "" {
-				to += "#" + u.Fragment
-			}
-			return route{kind: viewLegacy, doc: i, to: to}
-		}
-	}
-	return route{kind: viewNotFound}
+	local := *u
+	local.Path = p
+	return c.Route(&local)
 }
 
 // Known reports whether a URL path names something the app shows, as
 // opposed to its not-found view. The server answers the others with 404.
 func Known(c *corpus.Corpus, path string) bool {
-	return parseRoute(c, urlOf(path)).kind != viewNotFound
+	return c.Route(urlOf(path)).Kind != viewNotFound
 }
 
 func urlOf(path string) *url.URL { return &url.URL{Path: path} }

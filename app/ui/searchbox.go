@@ -6,6 +6,8 @@ import (
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
 // pageSize is how many results show at first, and how many more each
@@ -55,11 +57,11 @@ func (s *Shell) showMore() {
 func (s *Shell) onInput(ctx app.Context, e app.Event) {
 	q := ctx.JSSrc().Get("value").String()
 	s.setQuery(q)
-	if s.route.kind != viewSearch {
-		ctx.Navigate(href(searchPath(q)))
+	if s.route.Kind != viewSearch {
+		ctx.Navigate(href(s.c, corpus.SearchPathOf(q)))
 		return
 	}
-	s.route.query = q
+	s.route.Query = q
 	s.paintResults()
 	s.followAddress(ctx)
 	// The page already shows everything the query changed, so go-app need
@@ -100,11 +102,11 @@ func (s *Shell) onKey(ctx app.Context, e app.Event) {
 	case "Enter":
 		e.PreventDefault()
 		s.flushAddress()
-		if s.query != "" && s.route.kind != viewSearch {
+		if s.query != "" && s.route.Kind != viewSearch {
 			s.setQuery(s.query)
 		}
 		if s.sel >= 0 && s.sel < len(s.result.Hits) {
-			ctx.Navigate(href(s.c.Docs[s.result.Hits[s.sel].Doc].Path()))
+			ctx.Navigate(href(s.c, s.c.Docs[s.result.Hits[s.sel].Doc].Path()))
 		}
 	case "Tab":
 		// The results come after the header's links in the page: Tab
@@ -119,8 +121,8 @@ func (s *Shell) onKey(ctx app.Context, e app.Event) {
 		return
 	case "Escape":
 		s.setQuery("")
-		if s.route.kind == viewSearch {
-			s.route.query = ""
+		if s.route.Kind == viewSearch {
+			s.route.Query = ""
 			s.writeAddress()
 		}
 	}
@@ -164,8 +166,8 @@ func (s *Shell) flushAddress() {
 // writeAddress writes the query into the address of the search view.
 func (s *Shell) writeAddress() {
 	s.addressDue = false
-	if s.route.kind == viewSearch {
-		replaceURL(searchPath(s.route.query))
+	if s.route.Kind == viewSearch {
+		replaceURL(s.c, corpus.SearchPathOf(s.route.Query))
 	}
 }
 
@@ -177,12 +179,12 @@ func (s *Shell) onBoxBlur(ctx app.Context, e app.Event) {
 }
 
 // replaceURL changes the address bar without a navigation.
-func replaceURL(path string) {
+func replaceURL(c *corpus.Corpus, path string) {
 	if !app.IsClient {
 		return
 	}
 	u := app.Window().URL()
-	next, err := url.Parse(href(path))
+	next, err := url.Parse(href(c, path))
 	if err != nil {
 		return
 	}

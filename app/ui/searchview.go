@@ -2,7 +2,6 @@ package ui
 
 import (
 	"html"
-	"net/url"
 	"strconv"
 	"strings"
 
@@ -12,14 +11,6 @@ import (
 	"github.com/devrel-patterns/explorer/app/markup"
 	"github.com/devrel-patterns/explorer/app/search"
 )
-
-// searchPath is the shareable URL of a query.
-func searchPath(q string) string {
-	if q == "" {
-		return "/search"
-	}
-	return "/search?q=" + url.QueryEscape(q)
-}
 
 // highlight returns text as HTML with its matched byte ranges marked.
 func highlight(text string, ranges []search.Range) string {
@@ -66,7 +57,7 @@ func resultsHTML(c *corpus.Corpus, idx *search.Index, q string, res search.Resul
 	if len(res.Suggestions) > 0 {
 		b.WriteString(`<p class="suggestions" id="did-you-mean">Did you mean: `)
 		for _, sug := range res.Suggestions {
-			b.WriteString(`<a href="` + esc(href(searchPath(sug))) + `">` + esc(sug) + `</a> `)
+			b.WriteString(`<a href="` + esc(href(c, corpus.SearchPathOf(sug))) + `">` + esc(sug) + `</a> `)
 		}
 		b.WriteString(`</p>`)
 	}
@@ -76,7 +67,7 @@ func resultsHTML(c *corpus.Corpus, idx *search.Index, q string, res search.Resul
 			b.WriteString(`<p>Closest titles: `)
 			for _, i := range closest {
 				d := &c.Docs[i]
-				b.WriteString(`<span class="closest"><a href="` + esc(href(d.Path())) + `">` + esc(d.Title) + `</a> </span>`)
+				b.WriteString(`<span class="closest"><a href="` + esc(href(c, d.Path())) + `">` + esc(d.Title) + `</a> </span>`)
 			}
 			b.WriteString(`</p>`)
 		}
@@ -120,7 +111,7 @@ func writeResult(b *strings.Builder, c *corpus.Corpus, h search.Hit, selected bo
 	}
 	b.WriteString(`<div class="result" id="result-` + id + `" role="row" aria-selected="` + strconv.FormatBool(selected) + `">`)
 	b.WriteString(`<div class="result-main" role="gridcell" id="` + resultCellID(k) + `">`)
-	b.WriteString(`<a href="` + esc(href(d.Path())) + `"><span class="result-title">` + title + `</span>`)
+	b.WriteString(`<a href="` + esc(href(c, d.Path())) + `"><span class="result-title">` + title + `</span>`)
 	if h.Match.Field != search.FieldTitle {
 		label := h.Match.Field.String()
 		if h.Match.Label != "" {

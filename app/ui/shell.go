@@ -14,8 +14,6 @@ import (
 	"github.com/devrel-patterns/explorer/app/search"
 )
 
-// appName is shown in the header and the page titles.
-const appName = "Pattern Explorer"
 
 // Shell is the root component of every route: header with the search box,
 // the view of the current URL, and the update banner.
@@ -24,7 +22,7 @@ type Shell struct {
 
 	c      *corpus.Corpus
 	idx    *search.Index
-	route  route
+	route  corpus.Route
 	path   string // the URL path shown
 	update bool   // a new version is ready
 
@@ -89,15 +87,15 @@ func (s *Shell) OnNav(ctx app.Context) {
 	s.navs++
 	s.addressDue = false
 	s.path = ctx.Page().URL().Path
-	s.route = parseRoute(s.c, ctx.Page().URL())
-	if s.route.kind == viewLegacy {
+	s.route = routeOf(s.c, ctx.Page().URL())
+	if s.route.Kind == viewLegacy {
 		if app.IsClient {
-			ctx.Navigate(href(s.route.to))
+			ctx.Navigate(href(s.c, s.route.To))
 			return
 		}
 	}
-	if s.route.kind == viewSearch && (s.route.query != s.query || s.session == nil) {
-		s.setQuery(s.route.query)
+	if s.route.Kind == viewSearch && (s.route.Query != s.query || s.session == nil) {
+		s.setQuery(s.route.Query)
 	}
 	if frag := ctx.Page().URL().Fragment; frag != "" && app.IsClient {
 		// The prerendered page was scrolled to the anchor; the WASM's
@@ -116,19 +114,30 @@ func (s *Shell) OnAppUpdate(ctx app.Context) {
 }
 
 // meta returns the page title and description of the current view.
-func (s *Shell) meta() (string, string) {
-	switch s.route.kind {
+func (s *Shell) meta() (string, string) { return Meta(s.c, s.route) }
+
+// Meta returns the title and the description of the page of a route, as
+// the page's head and its link previews give them: a document's title
+// and description (else its summary), a view's name, each with the
+// site's name.
+func Meta(c *corpus.Corpus, r corpus.Route) (title, desc string) {
+	name := c.Site.Name
+	switch r.Kind {
 	case viewPattern, viewPage, viewLegacy:
-		d := &s.c.Docs[s.route.doc]
-		return d.Title + " · " + appName, d.Description
+		d := &c.Docs[r.Doc]
+		desc = d.Description
+		if desc == "" {
+			desc = firstSentences(cardSummary(d), 2)
+		}
+		return d.Title + " · " + name, desc
 	case viewGraph:
-		return "Graph · " + appName, "The whole link graph of the pattern language."
+		return "Graph · " + name, "The whole link graph of " + name + "."
 	case viewSearch:
-		return "Search · " + appName, "Search the pattern language."
+		return "Search · " + name, "Search " + name + "."
 	case viewNotFound:
-		return "Not found · " + appName, "No such page."
+		return "Not found · " + name, "No such page."
 	}
-	return appName, "Browse, search and graph a pattern language."
+	return name, "Browse, search and graph " + name + ", a pattern language, offline."
 }
 
 // Render draws the header, the current view and the footer.
@@ -142,17 +151,19 @@ func (s *Shell) Render() app.UI {
 			)
 		}),
 		s.header(),
-		app.Main().ID("main").TabIndex(-1).Class("main", wideIf(s.route.kind == viewGraph)).Body(s.kioskController(), s.view()),
+		app.Main().ID("main").TabIndex(-1).Class("main", wideIf(s.route.Kind == viewGraph)).Body(s.kioskController(), s.view()),
 		app.Footer().Class("footer").Body(
-			app.Text(appName+" · works offline once visited · "),
-			app.A().Href(href("/pages/introduction")).Text("How to read a pattern"),
+			app.Text(s.c.Site.Name+" · works offline once visited · "),
+			app.If(s.c.Introduction() >= 0, func() app.UI {
+				return app.A().Href(href(s.c, s.c.Docs[s.c.Introduction()].Path())).Text("How to read a pattern")
+			}),
 		),
 	)
 }
 
 func (s *Shell) header() app.UI {
 	return app.Header().Class("header").Body(
-		app.A().Class("brand").Href(href("/")).Text(appName),
+		app.A().Class("brand").Href(href(s.c, corpus.HomePath)).Text(s.c.Site.Name),
 		app.Div().Class("search-box").Role("search").Body(
 			app.Input().
 				ID("q").
@@ -176,25 +187,27 @@ func (s *Shell) header() app.UI {
 			app.P().ID("search-status").Class("visually-hidden").Role("status").Aria("live", "polite"),
 		),
 		app.Nav().Class("nav").Aria("label", "Main").Body(
-			app.A().Href(href("/")).Text("Patterns"),
-			app.A().Href(href("/graph")).Text("Graph"),
-			app.If(s.c.Lookup("glossary") >= 0, func() app.UI { return app.A().Href(href("/pages/glossary")).Text("Glossary") }),
+			app.A().Href(href(s.c, corpus.HomePath)).Text("Patterns"),
+			app.A().Href(href(s.c, corpus.GraphPath)).Text("Graph"),
+			app.If(s.c.Lookup("glossary") >= 0, func() app.UI {
+				return app.A().Href(href(s.c, s.c.Docs[s.c.Lookup("glossary")].Path())).Text("Glossary")
+			}),
 		),
-		statusMarks(),
+		statusMarks(s.c),
 	)
 }
 
 func (s *Shell) view() app.UI {
-	switch s.route.kind {
+	switch s.route.Kind {
 	case viewHome:
 		return newHome(s.c).resetAt(s.homeResets)
 	case viewPattern, viewLegacy:
-		if s.c.Docs[s.route.doc].Kind == corpus.KindPage {
-			return pageView(s.c, s.route.doc)
+		if s.c.Docs[s.route.Doc].Kind == corpus.KindPage {
+			return pageView(s.c, s.route.Doc)
 		}
-		return patternView(s.c, s.route.doc)
+		return patternView(s.c, s.route.Doc)
 	case viewPage:
-		return pageView(s.c, s.route.doc)
+		return pageView(s.c, s.route.Doc)
 	case viewGraph:
 		return graphView(s.c)
 	case viewSearch:

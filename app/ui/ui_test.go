@@ -51,7 +51,7 @@ func TestParseRoute(t *testing.T) {
 	c := testCorpus()
 	tests := []struct {
 		name, url string
-		kind      viewKind
+		kind      corpus.RouteKind
 		doc       string
 		query, to string
 	}{
@@ -75,12 +75,12 @@ func TestParseRoute(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			got := parseRoute(c, u)
-			if got.kind != tc.kind || got.query != tc.query || got.to != tc.to {
+			got := c.Route(u)
+			if got.Kind != tc.kind || got.Query != tc.query || got.To != tc.to {
 				t.Errorf("parseRoute(%s) = %+v, want kind %d query %q to %q", tc.url, got, tc.kind, tc.query, tc.to)
 			}
-			if tc.doc != "" && c.Docs[got.doc].Slug != tc.doc {
-				t.Errorf("parseRoute(%s) shows %s, want %s", tc.url, c.Docs[got.doc].Slug, tc.doc)
+			if tc.doc != "" && c.Docs[got.Doc].Slug != tc.doc {
+				t.Errorf("parseRoute(%s) shows %s, want %s", tc.url, c.Docs[got.Doc].Slug, tc.doc)
 			}
 			if want := tc.kind != viewNotFound; Known(c, u.Path) != want {
 				t.Errorf("Known(%s) = %v, want %v", u.Path, !want, want)
@@ -219,7 +219,7 @@ func TestParseRouteNested(t *testing.T) {
 	}}
 	tests := []struct {
 		url  string
-		kind viewKind
+		kind corpus.RouteKind
 		doc  string
 		to   string
 	}{
@@ -239,12 +239,12 @@ func TestParseRouteNested(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.url, func(t *testing.T) {
-			got := parseRoute(c, urlOf(tc.url))
-			if got.kind != tc.kind || got.to != tc.to {
+			got := c.Route(urlOf(tc.url))
+			if got.Kind != tc.kind || got.To != tc.to {
 				t.Errorf("parseRoute(%s) = %+v, want kind %d to %q", tc.url, got, tc.kind, tc.to)
 			}
-			if tc.doc != "" && c.Docs[got.doc].Slug != tc.doc {
-				t.Errorf("parseRoute(%s) shows %s, want %s", tc.url, c.Docs[got.doc].Slug, tc.doc)
+			if tc.doc != "" && c.Docs[got.Doc].Slug != tc.doc {
+				t.Errorf("parseRoute(%s) shows %s, want %s", tc.url, c.Docs[got.Doc].Slug, tc.doc)
 			}
 		})
 	}

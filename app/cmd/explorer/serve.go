@@ -31,7 +31,6 @@ func serveTo(c *corpus.Corpus, args []string, logs io.Writer) error {
 	addr := fs.String("addr", defaultAddr(), "listen address (or set PORT)")
 	root := fs.String("root", ".", "folder that holds web/")
 	export := fs.String("export", "", "write a static site to this folder instead of serving")
-	base := fs.String("base", "/", "with -export: the URL prefix the site is served under")
 	content := fs.String("content", "", "with -export: the content folder, which the export never writes in, over or around")
 	if err := fs.Parse(args); err != nil {
 		return err
@@ -39,10 +38,10 @@ func serveTo(c *corpus.Corpus, args []string, logs io.Writer) error {
 	exporting := false
 	fs.Visit(func(f *flag.Flag) { exporting = exporting || f.Name == "export" })
 	if exporting { // an empty -export is Export's error, never a server
-		if err := site.Export(c, *root, *export, *base, *content); err != nil {
+		if err := site.Export(c, *root, *export, *content); err != nil {
 			return err
 		}
-		slog.Info("static site written", "folder", *export, "base", *base, "routes", len(c.Docs)+3)
+		slog.Info("static site written", "folder", *export, "prefix", c.Site.Prefix, "origin", c.Site.Origin, "routes", len(c.Docs)+3)
 		return nil
 	}
 	logger := slog.New(slog.NewTextHandler(logs, nil))
@@ -63,7 +62,7 @@ func serveTo(c *corpus.Corpus, args []string, logs io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("listen on %s: %w", *addr, err)
 	}
-	logger.Info("serving Pattern Explorer", "url", "http://"+displayAddr(*addr), "patterns", len(c.Patterns()))
+	logger.Info("serving "+c.Site.Name, "url", "http://"+displayAddr(*addr)+c.Site.Path(corpus.HomePath), "patterns", len(c.Patterns()))
 	for _, a := range lan {
 		logger.Info("phones on this network can open", "url", "http://"+a)
 	}

@@ -57,7 +57,7 @@ func hostileSite(t *testing.T, c *corpus.Corpus) string {
 		}
 	}
 	out := filepath.Join(root, "dist")
-	if err := site.Export(c, root, out, "/"); err != nil {
+	if err := site.Export(c, root, out); err != nil {
 		t.Fatalf("export: %v", err)
 	}
 	return out

@@ -33,6 +33,8 @@ type Properties struct {
 	// SiteHost is the site's own address (site.host): links to it are
 	// internal links.
 	SiteHost string
+	// SiteHostLine is the line of site.host, for its diagnostics.
+	SiteHostLine int
 	// PatternTypes are header types, besides "pattern", that make a
 	// pattern (explorer.pattern.types, a comma-separated list).
 	PatternTypes []string
@@ -78,7 +80,7 @@ func ReadProperties(data []byte) (Properties, []form.Problem) {
 		case "default.status":
 			p.DefaultStatus = value
 		case "site.host":
-			p.SiteHost = value
+			p.SiteHost, p.SiteHostLine = value, n
 		case "explorer.pattern.types":
 			p.PatternTypes = typeList(value)
 		case "explorer.index.types":
