@@ -48,7 +48,7 @@ func TestWrite(t *testing.T) {
 	booth := filepath.Join(root, filepath.FromSlash(corpus.CardPath("events/booth")))
 	before, _ := os.ReadFile(booth)
 	c.Docs[0].Title = "Booth Stand"
-	c.Docs = c.Docs[:2] // swag is gone
+	c.Docs = c.Docs[:2]                                 // swag is gone
 	if n, err := Write(c, root); err != nil || n != 2 { // booth's, and the site's (it counts the patterns)
 		t.Errorf("Write after a title change = %d, %v; want 2 cards drawn", n, err)
 	}

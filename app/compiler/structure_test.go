@@ -175,7 +175,7 @@ func TestSections(t *testing.T) {
 				t.Errorf("warnings: %q", strs(rep.Warnings))
 			}
 			for i := range d.Sections {
-				d.Sections[i].Kind = 0 // pinned by TestSectionKinds
+				d.Sections[i].Kind = 0    // pinned by TestSectionKinds
 				d.Sections[i].Anchor = "" // pinned by TestSectionAnchors
 			}
 			got := want{summary: d.Summary, summaryText: d.SummaryText, sections: d.Sections}

@@ -112,7 +112,7 @@ func header() *encoder {
 	var e encoder
 	e.buf = append(e.buf, magic...)
 	e.uint(FormatVersion)
-	e.str("") // version
+	e.str("")     // version
 	for range 3 { // site name, origin, prefix
 		e.str("")
 	}

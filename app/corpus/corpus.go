@@ -270,7 +270,6 @@ func (c *Corpus) Patterns() []int {
 	return out
 }
 
-
 // Introduction returns the index of the page that introduces the pattern
 // language, or -1: the page "introduction", else the root "index" page.
 func (c *Corpus) Introduction() int {

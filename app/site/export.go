@@ -18,7 +18,6 @@ import (
 	"slices"
 	"strings"
 
-
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/markup"
 )

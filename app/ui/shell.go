@@ -14,7 +14,6 @@ import (
 	"github.com/devrel-patterns/explorer/app/search"
 )
 
-
 // Shell is the root component of every route: header with the search box,
 // the view of the current URL, and the update banner.
 type Shell struct {
