@@ -19,7 +19,6 @@ import (
 
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/embedded"
-	"github.com/devrel-patterns/explorer/app/headless"
 	"github.com/devrel-patterns/explorer/app/internal/browsertest"
 	"github.com/devrel-patterns/explorer/app/site"
 	"github.com/devrel-patterns/explorer/app/ui"
@@ -124,22 +123,7 @@ func startSite(t *testing.T) (*server, *corpus.Corpus) {
 }
 
 // browser starts headless Chromium with a fresh profile and returns a tab.
-func browser(t *testing.T) context.Context {
-	t.Helper()
-	opts := headless.Options(browsertest.Chromium(t), t.TempDir())
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
-	t.Cleanup(func() {
-		cancelTime()
-		cancelTab()
-		cancelAlloc()
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
-}
+func browser(t *testing.T) context.Context { return browsertest.Tab(t) }
 
 // console records the errors a page reports: console errors, uncaught
 // exceptions and failed requests (the browser logs those as errors).
@@ -194,9 +178,7 @@ func failWithScreenshot(t *testing.T, ctx context.Context, format string, args .
 }
 
 // ready waits until the WASM app has taken over the page.
-func ready() chromedp.Action[chromedp.Void] {
-	return chromedp.WaitVisible(chromedp.CSS(`html[data-app="ready"]`))
-}
+func ready() chromedp.Action[chromedp.Void] { return browsertest.Ready() }
 
 // painted waits until the page's fonts have loaded and two frames have
 // been drawn since, so that a screenshot shows what a person sees.

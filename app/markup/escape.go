@@ -19,11 +19,13 @@ import (
 func Escape(doc []byte) ([]byte, error) { return EscapeWithHead(doc, "") }
 
 // EscapeWithHead is Escape for a page whose link-preview metadata the app
-// writes itself: head, HTML the app built and escaped (see Head), goes
-// right after <head>, and go-app's own preview tags (og:*, twitter:*,
+// writes itself: head, HTML the app built and escaped, goes right after
+// the <meta charset> (which must stay in the first 1024 bytes), else
+// before </head>, and go-app's own preview tags (og:*, twitter:*,
 // author, the canonical link) are left out. An empty head leaves go-app's
 // head as it is.
 func EscapeWithHead(doc []byte, head string) ([]byte, error) {
+	pending := head != "" // head is yet to be written
 	var out bytes.Buffer
 	out.Grow(len(doc) + len(doc)/16)
 	i := 0
@@ -53,6 +55,10 @@ func EscapeWithHead(doc []byte, head string) ([]byte, error) {
 			if gt < 0 || !plainTag(rest[2:gt]) {
 				return nil, fmt.Errorf("escape: offset %d: malformed %q", i, preview(rest))
 			}
+			if pending && string(rest[2:gt]) == "head" {
+				out.WriteString(head)
+				pending = false
+			}
 			out.Write(rest[:gt+1])
 			i += gt + 1
 		default:
@@ -65,8 +71,9 @@ func EscapeWithHead(doc []byte, head string) ([]byte, error) {
 				continue
 			}
 			t.write(&out)
-			if head != "" && t.name == "head" {
+			if pending && t.name == "meta" && t.has("charset") {
 				out.WriteString(head)
+				pending = false
 			}
 		}
 	}
@@ -93,6 +100,16 @@ func (t tag) get(key string) string {
 		}
 	}
 	return ""
+}
+
+// has reports whether the tag has an attribute.
+func (t tag) has(key string) bool {
+	for _, a := range t.attrs {
+		if a.key == key {
+			return true
+		}
+	}
+	return false
 }
 
 // readTag reads the start tag at the head of s and returns it with its

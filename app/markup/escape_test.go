@@ -123,3 +123,28 @@ func short(b []byte) string {
 	}
 	return string(b)
 }
+
+// The page's own preview tags go after <meta charset> (which must stay in
+// the first 1024 bytes) and go-app's are left out; the rest of the head
+// stays as it was.
+func TestEscapeWithHead(t *testing.T) {
+	const head = `<meta property="og:url" content="https://example.org/x">`
+	doc := "<!doctype html>\n<html><head><meta charset=\"UTF-8\"><meta name=\"author\" content=\"\">" +
+		`<meta name="description" content="d"><meta property="og:url" content="https:///x"><meta property="og:image" content="https://">` +
+		`<meta name="twitter:card" content="summary"><link rel="canonical" href="/x"><title>T</title></head><body></body></html>`
+	got, err := EscapeWithHead([]byte(doc), head)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "<!doctype html>\n<html><head><meta charset=\"UTF-8\">" + head + `<meta name="description" content="d"><title>T</title></head><body></body></html>`
+	if string(got) != want {
+		t.Errorf("got  %s\nwant %s", got, want)
+	}
+	noCharset := `<html><head><title>T</title></head></html>`
+	if got, err := EscapeWithHead([]byte(noCharset), head); err != nil || string(got) != `<html><head><title>T</title>`+head+`</head></html>` {
+		t.Errorf("without a charset: %s, %v", got, err)
+	}
+	if got, err := EscapeWithHead([]byte(doc), ""); err != nil || !strings.Contains(string(got), `content="https:///x"`) {
+		t.Errorf("without a head of its own go-app's stays: %s, %v", got, err)
+	}
+}

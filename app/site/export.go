@@ -55,7 +55,7 @@ func Export(c *corpus.Corpus, root, out string, protect ...string) error {
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
-	h, err := Handler(c, Options{Root: root})
+	h, err := pwa(c, Options{Root: root})
 	if err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
@@ -273,6 +273,17 @@ func (w *writer) site(c *corpus.Corpus, h http.Handler, web string) error {
 	}
 	for i := range c.Docs {
 		if err := w.forward(c.Site, &c.Docs[i]); err != nil {
+			return err
+		}
+	}
+	if err := w.file("robots.txt", robots(c)); err != nil {
+		return err
+	}
+	if sm, err := sitemap(c); err != nil || sm != nil {
+		if err != nil {
+			return fmt.Errorf("sitemap: %w", err)
+		}
+		if err := w.file("sitemap.xml", sm); err != nil {
 			return err
 		}
 	}

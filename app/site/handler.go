@@ -9,6 +9,9 @@ package site
 
 import (
 	"crypto/sha256"
+	"encoding/json"
+	"net/http"
+	"strings"
 	_ "embed"
 	"encoding/hex"
 	"fmt"
@@ -19,6 +22,7 @@ import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/server"
 )
 
 //go:embed worker.js
@@ -64,10 +68,10 @@ func Handler(c *corpus.Corpus, opts Options) (*app.Handler, error) {
 	}
 	cacheable = append(cacheable, "/web/icon-192.png", "/web/icon-512.png", "/web/icon-maskable.png")
 	return &app.Handler{
-		Name:            "Pattern Explorer",
+		Name:            c.Site.Name,
 		ShortName:       "Patterns",
-		Description:     "Browse, search and graph a pattern language, offline.",
-		Title:           "Pattern Explorer",
+		Description:     "Browse, search and graph " + c.Site.Name + ", a pattern language, offline.",
+		Title:           c.Site.Name,
 		Lang:            "en",
 		BackgroundColor: "#f7f5f0",
 		ThemeColor:      "#1f4e5f",
@@ -83,7 +87,7 @@ func Handler(c *corpus.Corpus, opts Options) (*app.Handler, error) {
 		Version:                 version,
 		Env:                     env,
 		Resources:               resources(c.Site),
-		ServiceWorkerTemplate:   workerTemplate,
+		ServiceWorkerTemplate:   workerFor(c.Site),
 		WasmContentLengthHeader: "X-Uncompressed-Length",
 	}, nil
 }
@@ -104,11 +108,49 @@ func Version(c *corpus.Corpus, root string) (string, error) {
 	return hex.EncodeToString(h.Sum(nil)[:8]), nil
 }
 
-// resources resolves the static resources of a site: under its prefix,
-// or go-app's default at the root.
-func resources(s corpus.Site) app.ResourceResolver {
-	if s.Prefix == "" {
-		return nil
+// resources resolves the static resources of a site (siteResources).
+func resources(s corpus.Site) app.ResourceResolver { return siteResources{site: s} }
+
+// siteResources puts the static resources of a site under its prefix:
+// the assets under /web/, go-app's own files (/app.js …), and "/" (the
+// site's home, which go-app also takes for the prefix it strips from a
+// route). Every other address is left as the app wrote it: the app writes
+// its links under the prefix itself (corpus.Site.Path), and go-app's
+// PrefixedLocation, which prefixes every local href on the server but
+// only /web/ in the browser, wrote /explorer/explorer/… links.
+type siteResources struct{ site corpus.Site }
+
+// Resolve returns the address of a resource on the site.
+func (r siteResources) Resolve(loc string) string {
+	switch {
+	case loc == "" || loc == "/":
+		return r.site.Path(corpus.HomePath)
+	case loc == "/web" || strings.HasPrefix(loc, server.WebPrefix) || goappResources[loc]:
+		return r.site.Path(loc)
 	}
-	return app.PrefixedLocation(s.Prefix)
+	return loc
+}
+
+// pwa is the go-app handler of a corpus with the site's own web app
+// manifest (makeManifest) in place of go-app's.
+func pwa(c *corpus.Corpus, opts Options) (http.Handler, error) {
+	h, err := Handler(c, opts)
+	if err != nil {
+		return nil, err
+	}
+	m, err := makeManifest(c, h, opts.Root)
+	if err != nil {
+		return nil, err
+	}
+	return withManifest(h, m), nil
+}
+
+// workerFor fills in the service worker's own settings for a site: the
+// app shell its navigations fall back on offline, and the prefix under
+// which it keeps what it fetches ({{.Shell}}, {{.Prefix}}; go-app fills
+// in the rest).
+func workerFor(s corpus.Site) string {
+	shell, _ := json.Marshal(resources(s).Resolve(corpus.HomePath))
+	prefix, _ := json.Marshal(s.Prefix)
+	return strings.NewReplacer("{{.Shell}}", string(shell), "{{.Prefix}}", string(prefix)).Replace(workerTemplate)
 }

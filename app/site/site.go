@@ -31,7 +31,7 @@ func New(c *corpus.Corpus, root string, logger *slog.Logger) (http.Handler, erro
 // server listens on.
 func NewWith(c *corpus.Corpus, opts Options, logger *slog.Logger) (http.Handler, error) {
 	root := opts.Root
-	goapp, err := Handler(c, opts)
+	goapp, err := pwa(c, opts)
 	if err != nil {
 		return nil, err
 	}

@@ -1,12 +1,15 @@
-// Pattern Explorer's service worker, a template filled in by go-app:
-// {{.Version}} and {{.ResourcesToCache}}. It differs from go-app's default in
+// Pattern Explorer's service worker, a template filled in by the site
+// ({{.Shell}}, {{.Prefix}}: package site, workerFor) and by go-app
+// ({{.Version}}, {{.ResourcesToCache}}). It differs from go-app's default in
 // one way that matters offline: a navigation to any route (a deep link such
-// as /patterns/swag) is answered from the cache, by the page prerendered for
-// that route when it was cached, or else by the app shell at "/", which the
-// WASM then turns into the right view.
+// as /patterns/swag, an old /swag.html, an unknown address) is answered
+// from the cache, by the page prerendered for that route when it was
+// cached, or else by the app shell (the home page, under the site's
+// prefix), which the WASM then turns into the right view.
 const cacheName = "app-" + "{{.Version}}";
 const resourcesToCache = {{.ResourcesToCache}};
-const shell = resourcesToCache.includes("/") ? "/" : resourcesToCache.find((r) => r.endsWith("/")) || "/";
+const shell = {{.Shell}};
+const assets = {{.Prefix}} + "/web/";
 
 self.addEventListener("install", (event) => {
   event.waitUntil(
@@ -89,7 +92,7 @@ async function asset(request) {
     return cached;
   }
   const response = await fetch(request);
-  if (response.ok && new URL(request.url).pathname.startsWith("/web/")) {
+  if (response.ok && new URL(request.url).pathname.startsWith(assets)) {
     const cache = await caches.open(cacheName);
     cache.put(request, response.clone());
   }

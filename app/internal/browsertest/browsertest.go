@@ -7,9 +7,13 @@
 package browsertest
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
+	"time"
+
+	"github.com/chromedp/chromedp"
 
 	"github.com/devrel-patterns/explorer/app/headless"
 )
@@ -42,4 +46,30 @@ func BuiltApp(t testing.TB, root string) {
 		t.Fatalf("%s is not built (run go run build.go build, or make test), and REQUIRE_BROWSER=1", wasm)
 	}
 	t.Skipf("%s is not built: browser test skipped (make test builds it first)", wasm)
+}
+
+// Tab starts headless Chromium with a fresh profile (headless.Options)
+// and returns a tab that closes when the test ends; the whole tab is
+// bounded by three minutes. It skips the test where there is no
+// Chromium (Chromium).
+func Tab(t testing.TB) context.Context {
+	t.Helper()
+	opts := headless.Options(Chromium(t), t.TempDir())
+	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
+	ctx, cancelTab := chromedp.NewContext(actx)
+	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
+	t.Cleanup(func() {
+		cancelTime()
+		cancelTab()
+		cancelAlloc()
+	})
+	if err := chromedp.Do(ctx); err != nil {
+		t.Fatalf("start chromium: %v", err)
+	}
+	return ctx
+}
+
+// Ready waits until the WASM app has taken over the page.
+func Ready() chromedp.Action[chromedp.Void] {
+	return chromedp.WaitVisible(chromedp.CSS(`html[data-app="ready"]`))
 }
