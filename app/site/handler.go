@@ -9,15 +9,15 @@ package site
 
 import (
 	"crypto/sha256"
-	"encoding/json"
-	"net/http"
-	"strings"
 	_ "embed"
 	"encoding/hex"
+	"encoding/json"
 	"fmt"
 	"io"
+	"net/http"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
