@@ -3,6 +3,7 @@
 package e2e
 
 import (
+	"fmt"
 	"testing"
 	"time"
 
@@ -25,6 +26,44 @@ func TestGlossaryAnchor(t *testing.T) {
 	waitPath(t, ctx, "/pages/glossary")
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](inView, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		failWithScreenshot(t, ctx, "the term is not scrolled into view after the click: %v", err)
+	}
+	con.check(t)
+}
+
+// A shared link to a section or a variant opens the pattern there, with
+// the part marked; a search hit in a variant opens its pattern at the
+// variant, marked, as an in-app navigation.
+func TestSectionAndVariantAnchors(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	con := watchConsole(ctx)
+	inView := func(id string) string {
+		return fmt.Sprintf(`(() => { const e = document.getElementById(%q); if (!e) return false;
+			const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 2; })()`, id)
+	}
+	marked := func(id string) string {
+		return fmt.Sprintf(`(() => { const e = document.getElementById(%q); return !!e && (e.matches(":target") || e.classList.contains("target")); })()`, id)
+	}
+	for _, id := range []string{"solution", "variant-lounge"} {
+		must(t, ctx, "open booth at "+id, chromedp.Navigate(srv.URL+"/patterns/booth#"+id), ready())
+		for what, js := range map[string]string{"in view": inView(id), "marked": marked(id)} {
+			if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+				failWithScreenshot(t, ctx, "#%s is not %s after loading its address: %v", id, what, err)
+			}
+		}
+	}
+	must(t, ctx, "search for a variant's word", chromedp.Navigate(srv.URL+"/search?q=sockets"), ready(),
+		chromedp.WaitVisible(chromedp.CSS(`#result-0 a[href="/patterns/booth#variant-lounge"]`)))
+	markPage(t, ctx)
+	must(t, ctx, "open the hit", chromedp.Click(chromedp.CSS(`#result-0 a`)))
+	waitPath(t, ctx, "/patterns/booth")
+	for what, js := range map[string]string{"in view": inView("variant-lounge"), "marked": marked("variant-lounge")} {
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+			failWithScreenshot(t, ctx, "the hit's variant is not %s: %v", what, err)
+		}
+	}
+	if !samePage(t, ctx) {
+		t.Error("opening a hit reloaded the page")
 	}
 	con.check(t)
 }

@@ -5,6 +5,8 @@ import (
 	"slices"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
 // Snippet window around a text match, in bytes.
@@ -38,6 +40,9 @@ func (ix *Index) hit(p *pass, c cand) Hit {
 	for i, g := range gs {
 		if g.ref >= 0 {
 			ms[i] = ix.keyMatch(g.ref, g.words)
+			if ms[i].Field == FieldVariant {
+				ms[i].Anchor = variantAnchor(&ix.docs[c.doc], ms[i].Text)
+			}
 		} else {
 			ms[i] = ix.textMatch(int(c.doc), -g.ref-1, g.words)
 		}
@@ -47,6 +52,16 @@ func (ix *Index) hit(p *pass, c cand) Hit {
 		h.Also = ms[1:]
 	}
 	return h
+}
+
+// variantAnchor is the anchor of the variant of d named name, or "".
+func variantAnchor(d *corpus.Doc, name string) string {
+	for _, vr := range d.Variants {
+		if slices.ContainsFunc(vr.Names, func(n string) bool { return strings.EqualFold(n, name) }) {
+			return vr.Anchor
+		}
+	}
+	return ""
 }
 
 // foldRanges returns the merged ranges of f.text that words match in f.fold.
@@ -78,13 +93,13 @@ func (ix *Index) textMatch(d int, id int32, words []string) Match {
 	}
 	for _, s := range doc.Sections {
 		if m, ok := snippet(s.Text, v.text, words); ok {
-			m.Field, m.Label = FieldText, s.Label
+			m.Field, m.Label, m.Anchor = FieldText, s.Label, s.Anchor
 			return m
 		}
 	}
 	for _, vr := range doc.Variants {
 		if m, ok := snippet(vr.Text, v.text, words); ok {
-			m.Field = FieldText
+			m.Field, m.Anchor = FieldText, vr.Anchor
 			if len(vr.Names) > 0 {
 				m.Label = vr.Names[0]
 			}

@@ -55,6 +55,9 @@ type Match struct {
 	// section's label ("Problem") or the variant's first name. It is empty
 	// for the other fields.
 	Label string
+	// Anchor is the anchor, in the document's page, of the section or the
+	// variant the match is in (corpus.Section.Anchor), or empty.
+	Anchor string
 	// Text is the matched string as shown to the user: the title, alias,
 	// variant name, block or tag as written, or for summary and text matches
 	// a short snippet around the word ("…" marks a cut).

@@ -64,7 +64,14 @@ func Handler(c *corpus.Corpus, opts Options) (*app.Handler, error) {
 	paths := c.Paths()
 	var cacheable []string
 	if len(paths) <= precacheLimit {
-		cacheable = append(cacheable, paths...)
+		// Routes are not resources, which the resolver leaves as they
+		// are: they go in as site paths. Home is go-app's own "/", and
+		// twice the same request would fail the worker's install.
+		for _, p := range paths {
+			if p != corpus.HomePath {
+				cacheable = append(cacheable, c.Site.Path(p))
+			}
+		}
 	}
 	cacheable = append(cacheable, "/web/icon-192.png", "/web/icon-512.png", "/web/icon-maskable.png")
 	return &app.Handler{

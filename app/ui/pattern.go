@@ -8,8 +8,10 @@ import (
 )
 
 // patternView shows one pattern: title, building blocks, aliases, each
-// section in source order, variants, links out and back.
-func patternView(c *corpus.Corpus, i int) app.UI {
+// section in source order, variants, links out and back. The section or
+// variant whose anchor is target is marked, as a search hit in it opens
+// it.
+func patternView(c *corpus.Corpus, i int, target string) app.UI {
 	d := &c.Docs[i]
 	return app.Article().Class("pattern").ID("pattern-"+d.Slug).Body(
 		breadcrumb(c, d),
@@ -25,7 +27,7 @@ func patternView(c *corpus.Corpus, i int) app.UI {
 		}),
 		app.If(d.Summary != "", func() app.UI { return rawHTML("summary", d.Summary) }),
 		app.Range(d.Sections).Slice(func(k int) app.UI {
-			return sectionView(d, k)
+			return sectionView(c, d, k, target)
 		}),
 		implementations(c, d), // breadcrumb.go
 		linksView(c, d),
@@ -33,34 +35,77 @@ func patternView(c *corpus.Corpus, i int) app.UI {
 	)
 }
 
-// sectionView shows one labelled section; the Also Known As section is
-// shown above, as the aliases line.
-func sectionView(d *corpus.Doc, k int) app.UI {
+// sectionView shows one labelled section, with its anchor and a link to
+// it; the Also Known As section is shown above, as the aliases line.
+func sectionView(c *corpus.Corpus, d *corpus.Doc, k int, target string) app.UI {
 	s := d.Sections[k]
 	switch s.Kind {
 	case corpus.SectionAliases:
 		return nil
 	case corpus.SectionVariants:
-		return app.Section().Class("section section-variants").Body(
-			app.H2().Text(s.Label),
+		return app.Section().ID(s.Anchor).Class("section section-variants"+targetIf(s.Anchor, target)).Body(
+			sectionHeading(c, d, s.Label, s.Anchor),
 			app.If(s.HTML != "", func() app.UI { return rawHTML("section-body", s.HTML) }),
 			app.Ul().Class("variants").Body(
 				app.Range(d.Variants).Slice(func(v int) app.UI {
 					vr := d.Variants[v]
-					return app.Li().Class("variant").Body(
+					return app.Li().ID(vr.Anchor).Class("variant"+targetIf(vr.Anchor, target)).Body(
 						app.Range(vr.Names).Slice(func(n int) app.UI {
 							return app.Strong().Class("variant-name").Text(vr.Names[n])
 						}),
+						permalink(c, d, vr.Anchor, firstName(vr)),
 						rawHTML("variant-body", vr.HTML),
 					)
 				}),
 			),
 		)
 	}
-	return app.Section().Class("section section-"+slugify(s.Label)+" kind-"+s.Kind.String()).Body(
-		app.H2().Text(s.Label),
+	return app.Section().ID(s.Anchor).Class("section section-"+slugify(s.Label)+" kind-"+s.Kind.String()+targetIf(s.Anchor, target)).Body(
+		sectionHeading(c, d, s.Label, s.Anchor),
 		rawHTML("section-body", s.HTML),
 	)
+}
+
+// sectionHeading is a section's heading with its permalink.
+func sectionHeading(c *corpus.Corpus, d *corpus.Doc, label, anchor string) app.UI {
+	return app.H2().Body(app.Text(label), permalink(c, d, anchor, label))
+}
+
+// permalink is the link to a part of a pattern's page
+// ("/patterns/booth#solution"): following it puts the part's address in
+// the address bar, and a click also copies it where the page may use the
+// clipboard.
+func permalink(c *corpus.Corpus, d *corpus.Doc, anchor, name string) app.UI {
+	return app.A().Class("permalink").Href(href(c, corpus.At(d.Path(), anchor))).
+		Title("Link to this part (copies its address)").Aria("label", "Link to “"+name+"” in "+d.Title).Text("#").
+		OnClick(copyHref)
+}
+
+// copyHref copies the absolute address of the clicked link, when the
+// asynchronous Clipboard API is there; the link is followed either way.
+func copyHref(ctx app.Context, e app.Event) {
+	a := e.Get("currentTarget")
+	clip := app.Window().Get("navigator").Get("clipboard")
+	if a.Truthy() && clip.Truthy() && clip.Get("writeText").Truthy() {
+		p := clip.Call("writeText", a.Get("href"))
+		p.Call("catch", app.FuncOf(func(app.Value, []app.Value) any { return nil }))
+	}
+}
+
+// firstName is a variant's first name, or "variant".
+func firstName(vr corpus.Variant) string {
+	if len(vr.Names) > 0 {
+		return vr.Names[0]
+	}
+	return "variant"
+}
+
+// targetIf is the class to add to the part an address points at.
+func targetIf(anchor, target string) string {
+	if anchor != "" && anchor == target {
+		return " target"
+	}
+	return ""
 }
 
 // linksView lists the pattern's outgoing links and its backlinks.

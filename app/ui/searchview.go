@@ -111,7 +111,7 @@ func writeResult(b *strings.Builder, c *corpus.Corpus, h search.Hit, selected bo
 	}
 	b.WriteString(`<div class="result" id="result-` + id + `" role="row" aria-selected="` + strconv.FormatBool(selected) + `">`)
 	b.WriteString(`<div class="result-main" role="gridcell" id="` + resultCellID(k) + `">`)
-	b.WriteString(`<a href="` + esc(href(c, d.Path())) + `"><span class="result-title">` + title + `</span>`)
+	b.WriteString(`<a href="` + esc(href(c, corpus.At(d.Path(), h.Match.Anchor))) + `"><span class="result-title">` + title + `</span>`)
 	if h.Match.Field != search.FieldTitle {
 		label := h.Match.Field.String()
 		if h.Match.Label != "" {

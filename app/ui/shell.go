@@ -23,6 +23,7 @@ type Shell struct {
 	idx    *search.Index
 	route  corpus.Route
 	path   string // the URL path shown
+	target string // the address's anchor: the section or variant marked
 	update bool   // a new version is ready
 
 	session *search.Session
@@ -96,7 +97,8 @@ func (s *Shell) OnNav(ctx app.Context) {
 	if s.route.Kind == viewSearch && (s.route.Query != s.query || s.session == nil) {
 		s.setQuery(s.route.Query)
 	}
-	if frag := ctx.Page().URL().Fragment; frag != "" && app.IsClient {
+	s.target = ctx.Page().URL().Fragment
+	if frag := s.target; frag != "" && app.IsClient {
 		// The prerendered page was scrolled to the anchor; the WASM's
 		// render replaced it, so scroll again once the view is drawn.
 		ctx.Defer(func(ctx app.Context) { app.Window().ScrollToID(frag) })
@@ -204,7 +206,7 @@ func (s *Shell) view() app.UI {
 		if s.c.Docs[s.route.Doc].Kind == corpus.KindPage {
 			return pageView(s.c, s.route.Doc)
 		}
-		return patternView(s.c, s.route.Doc)
+		return patternView(s.c, s.route.Doc, s.target)
 	case viewPage:
 		return pageView(s.c, s.route.Doc)
 	case viewGraph:

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+	"golang.org/x/net/html"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/search"
@@ -43,6 +44,10 @@ func testCorpus() *corpus.Corpus {
 			},
 		},
 		Edges: []corpus.Edge{{From: 0, To: 3}, {From: 3, To: 0}},
+		Site:  corpus.Site{Name: "Test Patterns"},
+	}
+	for i := range c.Docs {
+		corpus.AnchorsOf(&c.Docs[i]) // as the compiler does
 	}
 	return c
 }
@@ -94,11 +99,11 @@ func render(ui app.UI) string { return app.HTMLString(ui) }
 
 func TestPatternView(t *testing.T) {
 	c := testCorpus()
-	html := render(patternView(c, 0))
+	html := render(patternView(c, 0, "solution"))
 	for _, want := range []string{
 		`<h1 class="pattern-title">Ambassadors</h1>`,
 		`Champions and MVPs`,
-		`>Problem</h2>`,
+
 		`href="/patterns/swag"`,
 		`podcast (not yet written)`,
 		`Referenced by`,
@@ -110,13 +115,30 @@ func TestPatternView(t *testing.T) {
 	if strings.Contains(html, ">Also Known As</h2>") {
 		t.Error("Also Known As shown as a section; it belongs in the aliases line")
 	}
-	if p, s := strings.Index(html, ">Problem</h2>"), strings.Index(html, ">Solution</h2>"); p < 0 || s < p {
+	for _, want := range []map[string]string{
+		{"tag": "section", "id": "problem", "class": "section section-problem kind-problem"},
+		{"tag": "section", "id": "solution", "class": "section section-solution kind-solution target"},
+		{"tag": "a", "class": "permalink", "href": "/patterns/ambassadors#problem"},
+	} {
+		if !hasElement(t, html, want) {
+			t.Errorf("pattern view has no element %v", want)
+		}
+	}
+	if p, s := strings.Index(html, `id="problem"`), strings.Index(html, `id="solution"`); p < 0 || s < p {
 		t.Error("sections out of source order")
 	}
-	swag := render(patternView(c, 3))
+	swag := render(patternView(c, 3, ""))
 	for _, want := range []string{`Stickers`, `Decals`, `Cheap.`, `class="chip block-0"`, `class="chip block-1"`} {
 		if !strings.Contains(swag, want) {
 			t.Errorf("swag view lacks %q", want)
+		}
+	}
+	for _, want := range []map[string]string{
+		{"tag": "li", "id": "variant-stickers", "class": "variant"},
+		{"tag": "a", "class": "permalink", "href": "/patterns/swag#variant-stickers"},
+	} {
+		if !hasElement(t, swag, want) {
+			t.Errorf("swag view has no element %v", want)
 		}
 	}
 }
@@ -265,11 +287,11 @@ func TestBreadcrumb(t *testing.T) {
 			t.Errorf("page view lacks %s:\n%s", want, html)
 		}
 	}
-	if html := render(patternView(c, 3)); strings.Contains(html, "Breadcrumb") || strings.Contains(html, "Implementations") {
+	if html := render(patternView(c, 3, "")); strings.Contains(html, "Breadcrumb") || strings.Contains(html, "Implementations") {
 		t.Errorf("a top-level pattern shows a breadcrumb or implementations:\n%s", html)
 	}
 	c.Docs[2].Parent = "behavioral/Strategy"
-	if html := render(patternView(c, 1)); !strings.Contains(html, `<h2>Implementations</h2>`) || !strings.Contains(html, `href="/pages/behavioral/Strategy/csharp">Strategy in C#</a>`) {
+	if html := render(patternView(c, 1, "")); !strings.Contains(html, `<h2>Implementations</h2>`) || !strings.Contains(html, `href="/pages/behavioral/Strategy/csharp">Strategy in C#</a>`) {
 		t.Errorf("Strategy does not list its implementation:\n%s", html)
 	}
 }
@@ -296,4 +318,42 @@ func TestHomeFiltersByCategory(t *testing.T) {
 	if html := render(h); !strings.Contains(html, "2 of 3 patterns") || strings.Contains(html, ">Builder<") {
 		t.Errorf("the behavioral filter does not keep only Observer and Strategy:\n%s", html)
 	}
+}
+
+// hasElement reports whether a page has an element with the tag and the
+// attributes of want (go-app writes attributes in no set order).
+func hasElement(t *testing.T, page string, want map[string]string) bool {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatalf("parse: %v", err)
+	}
+	var found func(n *html.Node) bool
+	found = func(n *html.Node) bool {
+		if n.Type == html.ElementNode && n.Data == want["tag"] {
+			ok := true
+			for k, v := range want {
+				if k == "tag" {
+					continue
+				}
+				got := ""
+				for _, a := range n.Attr {
+					if a.Key == k {
+						got = a.Val
+					}
+				}
+				ok = ok && got == v
+			}
+			if ok {
+				return true
+			}
+		}
+		for k := n.FirstChild; k != nil; k = k.NextSibling {
+			if found(k) {
+				return true
+			}
+		}
+		return false
+	}
+	return found(doc)
 }

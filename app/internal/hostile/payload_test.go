@@ -291,10 +291,10 @@ func check(t *testing.T, where, body string, d *corpus.Doc, refresh string) {
 		return
 	}
 	title, meta := headOf(doc)
-	if want := parsed(d.Title) + " · Pattern Explorer"; title != want || meta["og:title"] != want {
+	if want := parsed(d.Title); title != want+" · Pattern Explorer" || meta["og:title"] != want {
 		t.Errorf("%s: <title> %q and og:title %q, want %q", where, short(title), short(meta["og:title"]), short(want))
 	}
-	if want := parsed(d.Description); meta["description"] != want || meta["og:description"] != want {
+	if want := parsed(d.Description); want != "" && (meta["description"] != want || meta["og:description"] != want) {
 		t.Errorf("%s: description %q and og:description %q, want %q", where, short(meta["description"]), short(meta["og:description"]), short(want))
 	}
 }
