@@ -37,6 +37,10 @@ func NewWith(c *corpus.Corpus, opts Options, logger *slog.Logger) (http.Handler,
 	}
 	h := markup.Handler(goapp, logger, previewHead(c, true))
 	pages := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if crawlerFiles[r.URL.Path] {
+			crawlerFile(w, r, c)
+			return
+		}
 		if to, ok := ui.Redirect(c, r.URL.Path); ok {
 			http.Redirect(w, r, to, http.StatusMovedPermanently)
 			return
@@ -47,7 +51,8 @@ func NewWith(c *corpus.Corpus, opts Options, logger *slog.Logger) (http.Handler,
 		Root:       root,
 		App:        pages,
 		CacheBytes: opts.CacheBytes,
-		Known:      func(p string) bool { return goappResources[p] || ui.Known(c, p) },
+		Known:      func(p string) bool { return goappResources[p] || crawlerFiles[p] || ui.Known(c, p) },
+		Aliases:    aliases(),
 		Logger:     logger,
 	})
 	if err != nil || c.Site.Prefix == "" {
@@ -74,4 +79,37 @@ func underPrefix(s corpus.Site, h http.Handler) http.Handler {
 		r2.URL.Path, r2.URL.RawPath = p, ""
 		h.ServeHTTP(w, r2)
 	})
+}
+
+// crawlerFile answers /robots.txt and /sitemap.xml, on the origin the
+// request names when the site's is not known.
+func crawlerFile(w http.ResponseWriter, r *http.Request, c *corpus.Corpus) {
+	on := *c
+	on.Site = c.Site.On(requestOrigin(r))
+	if r.URL.Path == "/robots.txt" {
+		w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+		w.Write(robots(&on))
+		return
+	}
+	b, err := sitemap(&on)
+	if err != nil || b == nil {
+		http.NotFound(w, r)
+		return
+	}
+	w.Header().Set("Content-Type", "application/xml; charset=utf-8")
+	w.Write(b)
+}
+
+// crawlerFiles are the files for crawlers that the site writes itself.
+var crawlerFiles = map[string]bool{"/robots.txt": true, "/sitemap.xml": true}
+
+// aliases are the server's default aliases but for the crawler files.
+func aliases() map[string]string {
+	out := map[string]string{}
+	for k, v := range server.DefaultAliases {
+		if !crawlerFiles[k] {
+			out[k] = v
+		}
+	}
+	return out
 }

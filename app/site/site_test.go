@@ -8,9 +8,12 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"testing"
 
 	"github.com/andybalholm/brotli"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
 // TestEveryTextResponseCompressed checks that the server sends every text
@@ -96,6 +99,47 @@ func BenchmarkServe(b *testing.B) {
 					}
 				})
 			})
+		}
+	}
+}
+
+// The server writes robots.txt and a sitemap on the origin it is asked
+// on, when the site's own is not known.
+func TestCrawlerFiles(t *testing.T) {
+	c := builtCorpus(t)
+	h, err := New(c, repoRoot, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	get := func(p string) (int, string) {
+		rec := httptest.NewRecorder()
+		req := httptest.NewRequest(http.MethodGet, "http://patterns.example.test"+p, nil)
+		h.ServeHTTP(rec, req)
+		return rec.Code, rec.Body.String()
+	}
+	if code, body := get("/robots.txt"); code != http.StatusOK || !strings.Contains(body, "Sitemap: http://patterns.example.test/sitemap.xml") {
+		t.Errorf("robots.txt: %d %q", code, body)
+	}
+	code, body := get("/sitemap.xml")
+	if code != http.StatusOK || !strings.Contains(body, "<loc>http://patterns.example.test/patterns/booth</loc>") {
+		t.Errorf("sitemap.xml: %d %.300q", code, body)
+	}
+}
+
+// Without an origin (an export for no known host) the preview leaves out
+// what must be absolute rather than write an invalid address.
+func TestPreviewWithoutOrigin(t *testing.T) {
+	c := builtCorpus(t)
+	i := c.Lookup("booth")
+	tags := previewTags(c, corpus.Site{Name: "Ours"}, corpus.Route{Kind: corpus.RoutePattern, Doc: i})
+	for _, bad := range []string{"canonical", "og:url", "og:image", "https://"} {
+		if strings.Contains(tags, bad) {
+			t.Errorf("preview without an origin has %s: %s", bad, tags)
+		}
+	}
+	for _, want := range []string{`property="og:title" content="Booth"`, `property="og:type" content="article"`, `name="twitter:card" content="summary"`, `property="og:site_name" content="Ours"`} {
+		if !strings.Contains(tags, want) {
+			t.Errorf("preview lacks %s: %s", want, tags)
 		}
 	}
 }
