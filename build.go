@@ -197,6 +197,9 @@ func check(dir string, asJSON bool) error {
 		if rep.Warnings == nil {
 			rep.Warnings = []compiler.Diagnostic{}
 		}
+		if rep.Images == nil {
+			rep.Images = []compiler.Image{}
+		}
 		if rep.Errors == nil {
 			rep.Errors = []compiler.Diagnostic{}
 		}
@@ -212,8 +215,12 @@ func check(dir string, asJSON bool) error {
 		for _, d := range rep.Warnings {
 			fmt.Fprintf(os.Stderr, "%s (warning)\n", d)
 		}
-		fmt.Printf("%s: %d patterns, %d pages, %d links, %d edges, %d broken links, %d warnings, %d errors\n",
-			dir, rep.Patterns, rep.Pages, rep.Links, rep.Edges, len(rep.Broken), len(rep.Warnings), len(rep.Errors))
+		imageBytes := 0
+		for _, im := range rep.Images {
+			imageBytes += im.Bytes
+		}
+		fmt.Printf("%s: %d patterns, %d pages, %d links, %d edges, %d broken links, %d images (%d bytes), %d warnings, %d errors\n",
+			dir, rep.Patterns, rep.Pages, rep.Links, rep.Edges, len(rep.Broken), len(rep.Images), imageBytes, len(rep.Warnings), len(rep.Errors))
 	}
 	if len(rep.Errors) > 0 {
 		return exitCode(1)
@@ -261,6 +268,9 @@ func build(ctx context.Context, dir string, site corpus.Site) (built, error) {
 	}
 	fmt.Printf("corpus: %d patterns, %d pages, %d edges from %s in %v\n",
 		rep.Patterns, rep.Pages, rep.Edges, dir, time.Since(start).Round(time.Millisecond))
+	if _, err := artifact.WriteImages(".", rep.Images); err != nil {
+		return built{}, err
+	}
 	start = time.Now()
 	drawn, err := card.Write(c, ".")
 	if err != nil {

@@ -18,6 +18,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 
 	"github.com/devrel-patterns/explorer/app/compiler"
@@ -128,4 +129,49 @@ func WriteIfChanged(name string, data []byte) error {
 		return fmt.Errorf("write %s: %w", name, err)
 	}
 	return nil
+}
+
+// MediaDir is the folder of the content's images under the folder that
+// holds web/; every file in it is written by WriteImages.
+const MediaDir = "web/media"
+
+// WriteImages writes the content's images of a build under root (the
+// folder that holds web/), each named by its hash, so one already there is
+// left as it is; images no longer in the content are removed. It returns
+// how many it wrote.
+func WriteImages(root string, imgs []compiler.Image) (int, error) {
+	dir := filepath.Join(root, filepath.FromSlash(MediaDir))
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return 0, fmt.Errorf("images: %w", err)
+	}
+	r, err := os.OpenRoot(dir)
+	if err != nil {
+		return 0, fmt.Errorf("images: %w", err)
+	}
+	defer r.Close()
+	keep := map[string]bool{}
+	written := 0
+	for _, im := range imgs {
+		name := path.Base(im.Path)
+		keep[name] = true
+		if st, err := r.Stat(name); err == nil && st.Size() == int64(len(im.Data)) {
+			continue
+		}
+		if err := r.WriteFile(name, im.Data, 0o644); err != nil {
+			return 0, fmt.Errorf("images: %w", err)
+		}
+		written++
+	}
+	entries, err := fs.ReadDir(r.FS(), ".")
+	if err != nil {
+		return 0, fmt.Errorf("images: %w", err)
+	}
+	for _, e := range entries {
+		if !keep[e.Name()] && e.Type().IsRegular() {
+			if err := r.Remove(e.Name()); err != nil {
+				return 0, fmt.Errorf("images: %w", err)
+			}
+		}
+	}
+	return written, nil
 }

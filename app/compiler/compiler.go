@@ -57,6 +57,9 @@ type Report struct {
 	Links    int          `json:"links"`
 	Edges    int          `json:"edges"`
 	Broken   []BrokenLink `json:"broken"`
+	// Images are the content's images, as the build writes them under
+	// web/ (Image.Path), sorted by path.
+	Images   []Image      `json:"images"`
 	Warnings []Diagnostic `json:"warnings"`
 	Errors   []Diagnostic `json:"errors"`
 }
@@ -73,6 +76,7 @@ type compilation struct {
 	opts    Options
 	props   jbake.Properties // the folder's jbake.properties, or the defaults
 	site    corpus.Site      // where the corpus is published, as far as known before its documents
+	images  images           // the content's images, read once each
 	report  Report
 	sources []*source          // the compiled documents, sorted by slug
 	bySlug  map[string]*source // every compiled document
@@ -104,6 +108,7 @@ func Compile(fsys fs.FS, opts Options) (*corpus.Corpus, Report, error) {
 		return nil, c.report, err
 	}
 	c.site = c.publishedAt()
+	c.images.fsys = fsys
 	c.each(len(c.sources), func(_ *worker, i int) {
 		s := c.sources[i]
 		c.resolveLinks(s, s.tree)
@@ -431,6 +436,10 @@ func (w *worker) lay(s *source) error {
 // as corpus.Decode returns them.
 func (c *compilation) assemble(g graph, full bool) *corpus.Corpus {
 	out := &corpus.Corpus{Edges: g.edges, Site: c.site}
+	c.report.Images = c.images.all()
+	slices.SortFunc(c.report.Images, func(a, b Image) int { return strings.Compare(a.Path, b.Path) })
+	c.report.Images = slices.CompactFunc(c.report.Images, func(a, b Image) bool { return a.Path == b.Path })
+	out.Media = media(c.report.Images, c.site)
 	if len(c.sources) > 0 {
 		out.Docs = make([]corpus.Doc, len(c.sources))
 	}

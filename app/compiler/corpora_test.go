@@ -22,6 +22,7 @@ func TestCorpora(t *testing.T) {
 		edges    []string // "from → to"
 		broken   []string // "file:line target"
 		sections map[string][]string
+		images   []string // "source width×height", by path
 	}{
 		{
 			name:   "jbake",
@@ -60,6 +61,8 @@ func TestCorpora(t *testing.T) {
 				"patterns/2-structured/shared-screen": {"Patlet summary", "Problem problem", "Context context", "Forces forces", "Solutions solution",
 					"Resulting Context consequences", "Known Instances known-uses", "Status status", "Author(s) authors", "Alias also-known-as"},
 			},
+			// screen.png is 2400 px wide in the content: scaled to 1600.
+			images: []string{"assets/img/checklist.png 96×72", "assets/img/screen.png 1600×600"},
 		},
 		{
 			name:   "fm",
@@ -110,6 +113,14 @@ func TestCorpora(t *testing.T) {
 				if !slices.Equal(got, want) {
 					t.Errorf("%s sections:\ngot  %q\nwant %q", slug, got, want)
 				}
+			}
+			var images []string
+			for _, im := range rep.Images {
+				images = append(images, fmt.Sprintf("%s %d×%d", im.Source, im.Width, im.Height))
+			}
+			slices.Sort(images)
+			if !slices.Equal(images, tt.images) {
+				t.Errorf("images:\ngot  %q\nwant %q", images, tt.images)
 			}
 			if tt.name == "jbake" {
 				d := doc(t, c, "behavioral/Strategy")

@@ -150,12 +150,22 @@ func wikiKey(s string) string {
 }
 
 // resolveLinks rewrites every internal link of a tree to the app's routes,
-// marks links to missing documents, and records the document's links. It
+// marks links to missing documents, and records the document's links; it
+// serves the tree's images from the build (resolveImage). It
 // only reads the compilation, so sources can be resolved in parallel.
 func (c *compilation) resolveLinks(s *source, doc ast.Node) {
 	seen := map[target]int{}
 	s.linkAt = map[*ast.Link]int{}
+	var imgs []*ast.Image
+	defer func() {
+		for _, img := range imgs { // after the walk, which they may leave
+			c.resolveImage(s, img)
+		}
+	}()
 	_ = ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if img, ok := n.(*ast.Image); ok && entering {
+			imgs = append(imgs, img)
+		}
 		link, ok := n.(*ast.Link)
 		if !entering || !ok {
 			return ast.WalkContinue, nil

@@ -13,7 +13,7 @@ import (
 const magic = "PXC"
 
 // FormatVersion is the version of the binary encoding written by Encode.
-const FormatVersion = 4
+const FormatVersion = 5
 
 // ErrFormat reports an artifact that is not an encoded corpus of this
 // FormatVersion, or is truncated.
@@ -40,6 +40,11 @@ func Encode(c *Corpus) []byte {
 	for _, ed := range c.Edges {
 		e.uint(uint64(ed.From))
 		e.uint(uint64(ed.To))
+	}
+	e.uint(uint64(len(c.Media)))
+	for _, m := range c.Media {
+		e.str(m.Path)
+		e.uint(uint64(m.Bytes))
 	}
 	e.uint(uint64(len(c.Words)))
 	for _, w := range c.Words {
@@ -76,6 +81,12 @@ func Decode(b []byte) (*Corpus, error) {
 		c.Edges = make([]Edge, n)
 		for i := range c.Edges {
 			c.Edges[i] = Edge{From: d.index(len(c.Docs)), To: d.index(len(c.Docs))}
+		}
+	}
+	if n := d.count(2); n > 0 {
+		c.Media = make([]Media, n)
+		for i := range c.Media {
+			c.Media[i] = Media{Path: d.str(), Bytes: int64(d.uint())}
 		}
 	}
 	if n := d.count(2); n > 0 {
@@ -154,6 +165,10 @@ func sizeHint(c *Corpus) int {
 		n += len(d.Backlinks) * num
 	}
 	n += len(c.Edges) * 2 * num
+	n += num
+	for _, m := range c.Media {
+		n += 2*num + len(m.Path)
+	}
 	for _, w := range c.Words {
 		n += 2*num + len(w.Text) + len(w.Docs)*num
 	}

@@ -30,6 +30,7 @@ func sample() *Corpus {
 			{Slug: "glossary", File: "glossary.md", Parent: "events/booth", Kind: KindPage, Title: "Glossary", Status: "draft", HTML: "<p>g</p>", Text: "g", Anchors: []string{"term"}, Backlinks: []int32{0, 1}},
 		},
 		Edges: []Edge{{From: 0, To: 1}},
+		Media: []Media{{Path: "/explorer/web/media/0123456789ab.png", Bytes: 2048}},
 		Words: []Word{{Text: "booth", Docs: []int32{0}}, {Text: "term", Docs: []int32{0, 1}}},
 	}
 }
@@ -162,6 +163,7 @@ func TestDecodeErrors(t *testing.T) {
 	valid := func() *encoder {
 		e := withDoc(0, 0, []int64{0})
 		e.uint(0) // edges
+		e.uint(0) // media
 		e.uint(0) // words
 		return e
 	}

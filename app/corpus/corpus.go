@@ -39,6 +39,9 @@ type Corpus struct {
 	Blocks []string
 	// Tags are the distinct tags of all documents, sorted.
 	Tags []string
+	// Media are the content's images as the build serves them, sorted by
+	// path: the service worker precaches them within a budget.
+	Media []Media
 	// Words is the search vocabulary: every distinct lower-case word of the
 	// documents' text, sorted, with the documents it occurs in.
 	Words []Word
@@ -102,6 +105,14 @@ type Doc struct {
 	Backlinks []int32
 	// X and Y place a pattern in the graph layout, in [0, 1]; pages are at 0.
 	X, Y float32
+}
+
+// Media is one image of the content as served.
+type Media struct {
+	// Path is its site path, "/web/media/3f9a2c1b4d5e.png".
+	Path string
+	// Bytes is its size.
+	Bytes int64
 }
 
 // Field is a header key with its value.

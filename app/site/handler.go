@@ -32,6 +32,25 @@ var workerTemplate string
 // relies on the app shell for routes visited offline for the first time.
 const precacheLimit = 400
 
+// mediaBudget bounds the bytes of the content's images precached on
+// install; the worker caches the others when a page first shows them.
+const mediaBudget = 4 << 20
+
+// precachedMedia are the content's images the worker fetches on install:
+// in order, as long as they fit in mediaBudget.
+func precachedMedia(c *corpus.Corpus) []string {
+	var out []string
+	var total int64
+	for _, m := range c.Media {
+		if total+m.Bytes > mediaBudget {
+			continue
+		}
+		total += m.Bytes
+		out = append(out, m.Path)
+	}
+	return out
+}
+
 // Styles are the app's own stylesheets, under /web/.
 var Styles = []string{"/web/style.css"}
 
@@ -74,6 +93,7 @@ func Handler(c *corpus.Corpus, opts Options) (*app.Handler, error) {
 		}
 	}
 	cacheable = append(cacheable, "/web/icon-192.png", "/web/icon-512.png", "/web/icon-maskable.png")
+	cacheable = append(cacheable, precachedMedia(c)...)
 	return &app.Handler{
 		Name:            c.Site.Name,
 		ShortName:       "Patterns",
