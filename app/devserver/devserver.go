@@ -321,6 +321,13 @@ func (s *Server) compile() bool {
 	case err != nil:
 		errs = append(errs, devmode.Problem{Message: err.Error()})
 	}
+	if err == nil && c != nil {
+		// The pages show the content's images from web/media, as a build
+		// writes them.
+		if _, err := artifact.WriteImages(s.opts.Root, rep.Images); err != nil {
+			errs = append(errs, devmode.Problem{Message: err.Error()})
+		}
+	}
 	var warns []devmode.Problem
 	for _, d := range rep.Warnings {
 		warns = append(warns, s.problem(d.File, d.Line, d.Msg))

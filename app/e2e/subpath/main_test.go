@@ -4,19 +4,17 @@ package subpath
 
 import (
 	"fmt"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"strings"
 	"sync"
 	"testing"
 
 	"github.com/devrel-patterns/explorer/app/artifact"
-	"github.com/devrel-patterns/explorer/app/card"
+	"github.com/devrel-patterns/explorer/app/compiler"
 	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/internal/browsertest"
 	"github.com/devrel-patterns/explorer/app/site"
 	"github.com/devrel-patterns/explorer/app/ui"
 )
@@ -28,13 +26,18 @@ const repoRoot = "../../.."
 const publicAddress = "https://example.org/explorer"
 
 // theCorpus is content/ compiled for publicAddress, its routes registered
-// by TestMain.
-var theCorpus *corpus.Corpus
+// by TestMain; theImages are its images.
+var (
+	theCorpus *corpus.Corpus
+	theImages []compiler.Image
+)
 
 func TestMain(m *testing.M) {
 	s, err := corpus.ParseSite(publicAddress)
 	if err == nil {
-		theCorpus, _, err = artifact.CompileFor(filepath.Join(repoRoot, artifact.DefaultContent), s)
+		var rep compiler.Report
+		theCorpus, rep, err = artifact.CompileFor(filepath.Join(repoRoot, artifact.DefaultContent), s)
+		theImages = rep.Images
 	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "subpath: compile content:", err)
@@ -55,11 +58,9 @@ var built struct {
 	err  error
 }
 
-// siteRoot returns a folder that holds a web/ for the site under test: the
-// repository's stylesheets, icons and screenshots, the share cards of its
-// corpus and an app built with its corpus (go build, for the browser, with
-// the artifact given through an overlay as build.go gives it). It skips
-// when the repository's own app is not built.
+// siteRoot returns a folder that holds a web/ for the site under test,
+// with an app built for it (browsertest.BuildRoot). It skips when the
+// repository's own app is not built.
 func siteRoot(t *testing.T) string {
 	t.Helper()
 	if _, err := os.Stat(filepath.Join(repoRoot, "web", "app.wasm")); err != nil {
@@ -77,50 +78,7 @@ func makeRoot() (string, error) {
 	if err != nil {
 		return "", err
 	}
-	root := filepath.Join(tmp, "root")
-	web := filepath.Join(repoRoot, "web")
-	err = filepath.WalkDir(web, func(p string, e fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(web, p)
-		switch {
-		case e.IsDir() && (rel == "cards" || strings.HasPrefix(e.Name(), ".")):
-			return fs.SkipDir
-		case e.IsDir() || !e.Type().IsRegular() || strings.HasPrefix(rel, "app.wasm"):
-			return nil
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		dst := filepath.Join(root, "web", rel)
-		if err := os.MkdirAll(filepath.Dir(dst), 0o755); err != nil {
-			return err
-		}
-		return os.WriteFile(dst, b, 0o644)
-	})
-	if err != nil {
-		return "", err
-	}
-	if _, err := card.Write(theCorpus, root); err != nil {
-		return "", err
-	}
-	ov, err := artifact.WriteOverlay(repoRoot, tmp, corpus.Encode(theCorpus))
-	if err != nil {
-		return "", err
-	}
-	wasm, err := filepath.Abs(filepath.Join(root, "web", "app.wasm"))
-	if err != nil {
-		return "", err
-	}
-	cmd := exec.Command("go", "build", "-trimpath", "-ldflags=-s -w", "-overlay", ov, "-o", wasm, "./app/cmd/explorer")
-	cmd.Dir = repoRoot
-	cmd.Env = append(os.Environ(), "GOOS=js", "GOARCH=wasm")
-	if out, err := cmd.CombinedOutput(); err != nil {
-		return "", fmt.Errorf("build the app for %s: %v\n%s", publicAddress, err, out)
-	}
-	return root, nil
+	return browsertest.BuildRoot(repoRoot, tmp, theCorpus, theImages)
 }
 
 // exported writes the static site of the corpus and serves it with
