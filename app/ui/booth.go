@@ -57,13 +57,38 @@ func statusMarks(c *corpus.Corpus) app.UI {
 }
 
 // patternActions is the row under a pattern's title: a QR code to scan, a
-// link to share and a handout to print.
-func patternActions(c *corpus.Corpus, d *corpus.Doc) app.UI {
+// link to share and a handout to print. They are for the part of the page
+// the address points at (target: a section or a variant, after its
+// permalink was followed), else for the pattern.
+func patternActions(c *corpus.Corpus, d *corpus.Doc, target string) app.UI {
+	path, title := href(c, d.Path()), d.Title
+	if name := partName(d, target); name != "" {
+		path, title = href(c, corpus.At(d.Path(), target)), d.Title+": "+name
+	}
 	return app.Div().Class("booth-actions").Body(
-		booth.NewQRButton(href(c, d.Path())).Title(d.Title).ID("qr-button"),
-		booth.NewShareButton(href(c, d.Path())).Title(d.Title).Text(d.Description).ID("share-button"),
+		booth.NewQRButton(path).Title(title).ID("qr-button"),
+		booth.NewShareButton(path).Title(title).Text(d.Description).ID("share-button"),
 		booth.PrintButton(),
 	)
+}
+
+// partName is the label of the section or the first name of the variant
+// whose anchor is target, or "".
+func partName(d *corpus.Doc, target string) string {
+	if target == "" {
+		return ""
+	}
+	for _, s := range d.Sections {
+		if s.Anchor == target {
+			return s.Label
+		}
+	}
+	for _, v := range d.Variants {
+		if v.Anchor == target {
+			return firstName(v)
+		}
+	}
+	return ""
 }
 
 // patternHandout is what only a printed pattern shows: a QR code in a

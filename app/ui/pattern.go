@@ -17,7 +17,7 @@ func patternView(c *corpus.Corpus, i int, target string) app.UI {
 		breadcrumb(c, d),
 		app.H1().Class("pattern-title").Text(d.Title),
 		blockChips(c, d.Blocks),
-		patternActions(c, d), // booth.go
+		patternActions(c, d, target), // booth.go
 		patternHandout(c, d),
 		app.If(len(d.Aliases) > 0, func() app.UI {
 			return app.P().Class("aliases").Body(

@@ -357,3 +357,21 @@ func hasElement(t *testing.T, page string, want map[string]string) bool {
 	}
 	return found(doc)
 }
+
+// The QR code and the share button are for the part of the page the
+// address points at, when it points at one.
+func TestActionsFollowTheTarget(t *testing.T) {
+	c := testCorpus()
+	for _, tt := range []struct{ target, title string }{
+		{"", `"Show a QR code of Ambassadors"`},
+		{"solution", `"Show a QR code of Ambassadors: Solution"`},
+		{"no-such-part", `"Show a QR code of Ambassadors"`},
+	} {
+		if actions := render(patternActions(c, &c.Docs[0], tt.target)); !strings.Contains(actions, tt.title) {
+			t.Errorf("target %q: actions are not titled %s: %s", tt.target, tt.title, actions)
+		}
+	}
+	if got := partName(&c.Docs[3], "variant-stickers"); got != "Stickers" {
+		t.Errorf("partName of a variant = %q", got)
+	}
+}
