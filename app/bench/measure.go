@@ -4,10 +4,12 @@ package bench
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
 
+	"github.com/chromedp/cdproto/input"
 	"github.com/chromedp/chromedp"
 )
 
@@ -226,6 +228,87 @@ func measureGraph(ctx context.Context, chromium, url string, runs int) ([]float6
 		if err := t.do(10*time.Second, chromedp.Navigate("about:blank")); err != nil {
 			return nil, fmt.Errorf("leave the page: %w", err)
 		}
+	}
+	return out, nil
+}
+
+// frameGoal is the frame interval of 60 frames a second.
+const frameGoal = 1000.0 / 60
+
+// frameScript records the time of every animation frame until
+// window.__stopFrames is set.
+const frameScript = `(() => {
+	window.__frames = []; window.__stopFrames = false;
+	const loop = (t) => { window.__frames.push(t); if (!window.__stopFrames) requestAnimationFrame(loop); };
+	requestAnimationFrame(loop);
+	return true;
+})()`
+
+// frameIntervals stops the recorder and returns the intervals between its
+// frames, in milliseconds.
+const frameIntervals = `(() => {
+	window.__stopFrames = true;
+	const f = window.__frames, out = [];
+	for (let i = 1; i < f.length; i++) out.push(f[i] - f[i - 1]);
+	return out;
+})()`
+
+// measureGraphFrames opens /graph and, runs times, zooms it with the wheel
+// and pans it with a drag through real input events (as a mouse sends
+// them) while it records every animation frame; it returns the frame
+// intervals of all runs, in milliseconds.
+func measureGraphFrames(ctx context.Context, chromium, url string, runs int) ([]float64, error) {
+	t, err := newTab(ctx, chromium)
+	if err != nil {
+		return nil, err
+	}
+	defer t.cancel()
+	if err := t.do(time.Minute, chromedp.Navigate(url+"/graph")); err != nil {
+		return nil, err
+	}
+	if err := t.poll(`document.documentElement.dataset.app === "ready" && document.querySelectorAll("#graph .graph-node").length > 0`, time.Minute); err != nil {
+		return nil, fmt.Errorf("graph drawn: %w", err)
+	}
+	type box struct{ X, Y, W, H float64 }
+	b, err := eval[box](t, 10*time.Second, `(() => { const r = document.getElementById("graph").getBoundingClientRect(); return {X: r.x, Y: r.y, W: r.width, H: r.height}; })()`)
+	if err != nil {
+		return nil, fmt.Errorf("graph box: %w", err)
+	}
+	cx, cy := b.X+b.W/2, b.Y+b.H/2
+	wheel := func(dy float64) chromedp.Action[chromedp.Void] {
+		return chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, cx, cy,
+			func(p *input.DispatchMouseEventParams) { p.DeltaY, p.DeltaX = dy, 0.001 }) // CDP drops a zero deltaX, then refuses the event
+	}
+	var out []float64
+	for range runs {
+		if _, err := eval[bool](t, 5*time.Second, frameScript); err != nil {
+			return nil, err
+		}
+		var steps []chromedp.Action[chromedp.Void]
+		for i := range 30 { // zoom in, then out again
+			dy := -60.0
+			if i >= 15 {
+				dy = 60
+			}
+			steps = append(steps, wheel(dy))
+		}
+		steps = append(steps, chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, cx, cy, chromedp.ButtonLeft, chromedp.ClickCount(1)))
+		for i := range 40 { // a drag across a third of the box and back
+			dx := b.W / 3 * float64(min(i, 40-i)) / 20
+			steps = append(steps, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, cx+dx, cy+dx/3, chromedp.ButtonLeft))
+		}
+		steps = append(steps, chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, cx, cy, chromedp.ButtonLeft, chromedp.ClickCount(1)))
+		if err := t.do(time.Minute, steps...); err != nil {
+			return nil, fmt.Errorf("zoom and pan: %w", err)
+		}
+		iv, err := eval[[]float64](t, 10*time.Second, frameIntervals)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, iv...)
+	}
+	if len(out) == 0 {
+		return nil, errors.New("no frame was drawn while the graph was zoomed and panned")
 	}
 	return out, nil
 }

@@ -219,6 +219,24 @@ func (r *runner) graph(ctx context.Context) error {
 			}
 			r.logf("  %s: %s", columnNames[col], fmtMS(median(times)))
 			r.t.set("Graph", fmt.Sprintf("open /graph → app ready with its nodes (warm, median of %d)", len(times)), col, fmtMS(median(times)))
+			frames, err := measureGraphFrames(ctx, r.chromium, url, r.opts.Runs)
+			if err != nil {
+				return fmt.Errorf("frames: %w", err)
+			}
+			over := 0
+			for _, f := range frames {
+				if f > frameGoal*1.5 { // a frame of 60 Hz missed
+					over++
+				}
+			}
+			p50, p95 := median(frames), percentile(frames, 95)
+			r.logf("  %s: frames p50 %.1f ms, p95 %.1f ms, %d of %d over 25 ms", columnNames[col], p50, p95, over, len(frames))
+			metric := fmt.Sprintf("pan and zoom /graph (wheel, then drag; %d runs): frame interval p50 / p95", r.opts.Runs)
+			r.t.set("Graph", metric, col, fmt.Sprintf("%.1f / %.1f ms", p50, p95))
+			r.t.set("Graph", "frames that missed a 60 Hz frame (interval > 25 ms)", col, fmt.Sprintf("%d of %d (%.0f %%)", over, len(frames), 100*float64(over)/float64(len(frames))))
+			if col == col1k {
+				r.t.judge("Graph", metric, "60 fps at 1,000 nodes (p95 ≤ 1.5 frames)", p95 <= frameGoal*1.5)
+			}
 			return nil
 		})
 		if err != nil {
