@@ -15,7 +15,6 @@ import (
 	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 
-	"github.com/devrel-patterns/explorer/app/headless"
 	"github.com/devrel-patterns/explorer/app/internal/browsertest"
 )
 
@@ -29,7 +28,7 @@ const repoRoot = "../.."
 // mistake shows as its file:line error over the still readable page, and
 // fixing it removes the error.
 func TestEditShowsInOpenPage(t *testing.T) {
-	chromium := browsertest.Chromium(t)
+	browsertest.Chromium(t) // skips at once where there is no browser
 	dir := copyContent(t)
 	file := filepath.Join(dir, "booth.md")
 	orig, err := os.ReadFile(file)
@@ -43,7 +42,7 @@ func TestEditShowsInOpenPage(t *testing.T) {
 	root, code := webCopy(t)
 	url := serveDev(t, dir, root, code)
 
-	ctx := newTab(t, chromium)
+	ctx := browsertest.Tab(t, 2*time.Minute)
 	waitFor := func(what, js string) {
 		t.Helper()
 		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
@@ -208,23 +207,6 @@ func serveDev(t *testing.T, dir, root, code string) string {
 		return os.WriteFile(filepath.Join(root, "web", "style.css"), append(append([]byte{}, style...), extra...), 0o644)
 	}
 	return startDev(t, Options{Content: dir, Root: root, Code: []string{code}, Rebuild: rebuild})
-}
-
-// newTab starts headless Chromium with a fresh profile.
-func newTab(t *testing.T, chromium string) context.Context {
-	t.Helper()
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), headless.Options(chromium, t.TempDir())...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 2*time.Minute)
-	t.Cleanup(func() {
-		cancelTime()
-		cancelTab()
-		cancelAlloc()
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
 }
 
 // writeFile replaces a file's content as an editor saves it.

@@ -123,7 +123,7 @@ func startSite(t *testing.T) (*server, *corpus.Corpus) {
 }
 
 // browser starts headless Chromium with a fresh profile and returns a tab.
-func browser(t *testing.T) context.Context { return browsertest.Tab(t) }
+func browser(t *testing.T) context.Context { return browsertest.Tab(t, 3*time.Minute) }
 
 // console records the errors a page reports: console errors, uncaught
 // exceptions and failed requests (the browser logs those as errors).

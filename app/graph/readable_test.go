@@ -14,7 +14,6 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/devrel-patterns/explorer/app/devserver"
-	"github.com/devrel-patterns/explorer/app/headless"
 	"github.com/devrel-patterns/explorer/app/internal/browsertest"
 	"github.com/devrel-patterns/explorer/app/synth"
 )
@@ -132,7 +131,7 @@ func TestReadableGraph(t *testing.T) {
 	if testing.Short() {
 		t.Skip("browser test skipped with -short")
 	}
-	chromium := browsertest.Chromium(t)
+	browsertest.Chromium(t) // skips at once where there is no browser
 	browsertest.BuiltApp(t, repoRoot)
 	root := webRoot(t)
 
@@ -167,7 +166,7 @@ func TestReadableGraph(t *testing.T) {
 	for _, c := range corpora {
 		t.Run(c.name, func(t *testing.T) {
 			url := serveContent(t, c.dir, root)
-			ctx := chromiumTab(t, chromium)
+			ctx := browsertest.Tab(t, 4*time.Minute)
 			for _, size := range sizes {
 				t.Run(size.name, func(t *testing.T) {
 					if err := chromedp.Do(ctx, chromedp.EmulateViewport(size.width, size.height), chromedp.Navigate(url+"/graph")); err != nil {
@@ -289,22 +288,4 @@ func serveContent(t *testing.T, dir, root string) string {
 		}
 	})
 	return "http://" + ln.Addr().String()
-}
-
-// chromiumTab starts headless Chromium with a fresh profile and returns a
-// tab that lives until the test ends.
-func chromiumTab(t *testing.T, chromium string) context.Context {
-	t.Helper()
-	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), headless.Options(chromium, t.TempDir())...)
-	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 4*time.Minute)
-	t.Cleanup(func() {
-		cancelTime()
-		cancelTab()
-		cancelAlloc()
-	})
-	if err := chromedp.Do(ctx); err != nil {
-		t.Fatalf("start chromium: %v", err)
-	}
-	return ctx
 }

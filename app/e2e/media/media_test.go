@@ -59,7 +59,7 @@ func poll(t *testing.T, ctx context.Context, what, js string) {
 // offline, opens the page again and sees the image again, from the cache.
 func TestImageOffline(t *testing.T) {
 	browsertest.BuiltApp(t, repoRoot)
-	ctx := browsertest.Tab(t)
+	ctx := browsertest.Tab(t, 3*time.Minute)
 	root, err := browsertest.BuildRoot(repoRoot, t.TempDir(), theCorpus, theImages)
 	if err != nil {
 		t.Fatal(err)

@@ -54,7 +54,7 @@ func shows(t *testing.T, ctx context.Context, path, title string) {
 func TestExportUnderPrefix(t *testing.T) {
 	browsertest.BuiltApp(t, repoRoot)
 	srv, _ := exported(t)
-	ctx := browsertest.Tab(t)
+	ctx := browsertest.Tab(t, 3*time.Minute)
 	at := srv.URL + theCorpus.Site.Prefix
 
 	step(t, ctx, "open booth", chromedp.Navigate(at+"/patterns/booth"), browsertest.Ready())

@@ -49,15 +49,14 @@ func BuiltApp(t testing.TB, root string) {
 }
 
 // Tab starts headless Chromium with a fresh profile (headless.Options)
-// and returns a tab that closes when the test ends; the whole tab is
-// bounded by three minutes. It skips the test where there is no
-// Chromium (Chromium).
-func Tab(t testing.TB) context.Context {
+// and returns a tab that closes when the test ends or when limit has
+// passed. It skips the test where there is no Chromium (Chromium).
+func Tab(t testing.TB, limit time.Duration) context.Context {
 	t.Helper()
 	opts := headless.Options(Chromium(t), t.TempDir())
 	actx, cancelAlloc := chromedp.NewExecAllocator(context.Background(), opts...)
 	ctx, cancelTab := chromedp.NewContext(actx)
-	ctx, cancelTime := context.WithTimeout(ctx, 3*time.Minute)
+	ctx, cancelTime := context.WithTimeout(ctx, limit)
 	t.Cleanup(func() {
 		cancelTime()
 		cancelTab()
