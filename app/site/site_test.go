@@ -143,3 +143,34 @@ func TestPreviewWithoutOrigin(t *testing.T) {
 		}
 	}
 }
+
+// A server for a site under a prefix answers under it: the bare root goes
+// to the site's home, and nothing outside the prefix is served.
+func TestServerUnderPrefix(t *testing.T) {
+	c := *builtCorpus(t)
+	c.Site.Prefix = "/explorer"
+	h, err := New(&c, repoRoot, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		path string
+		code int
+		to   string
+	}{
+		{"/", http.StatusFound, "/explorer/"},
+		{"/explorer/", http.StatusOK, ""},
+		{"/explorer/patterns/booth", http.StatusOK, ""},
+		{"/explorer/web/style.css", http.StatusOK, ""},
+		{"/explorer/booth.html", http.StatusMovedPermanently, "/explorer/patterns/booth"},
+		{"/patterns/booth", http.StatusNotFound, ""},
+		{"/explorers/patterns/booth", http.StatusNotFound, ""},
+		{"/web/style.css", http.StatusNotFound, ""},
+	} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, tt.path, nil))
+		if rec.Code != tt.code || rec.Header().Get("Location") != tt.to {
+			t.Errorf("GET %s: %d to %q, want %d to %q", tt.path, rec.Code, rec.Header().Get("Location"), tt.code, tt.to)
+		}
+	}
+}
