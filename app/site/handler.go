@@ -97,7 +97,7 @@ func Handler(c *corpus.Corpus, opts Options) (*app.Handler, error) {
 	return &app.Handler{
 		Name:            c.Site.Name,
 		ShortName:       "Patterns",
-		Description:     "Browse, search and graph " + c.Site.Name + ", a pattern language, offline.",
+		Description:     c.Site.Name + ": browse, search and graph a pattern language, offline.",
 		Title:           c.Site.Name,
 		Lang:            "en",
 		BackgroundColor: "#f7f5f0",

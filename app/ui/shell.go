@@ -132,13 +132,13 @@ func Meta(c *corpus.Corpus, r corpus.Route) (title, desc string) {
 		}
 		return d.Title + " · " + name, desc
 	case viewGraph:
-		return "Graph · " + name, "The whole link graph of " + name + "."
+		return "Graph · " + name, name + ": the whole link graph of the pattern language."
 	case viewSearch:
-		return "Search · " + name, "Search " + name + "."
+		return "Search · " + name, name + ": search the pattern language."
 	case viewNotFound:
 		return "Not found · " + name, "No such page."
 	}
-	return name, "Browse, search and graph " + name + ", a pattern language, offline."
+	return name, name + ": browse, search and graph a pattern language, offline."
 }
 
 // Render draws the header, the current view and the footer.
