@@ -46,7 +46,7 @@ func EscapeWithHead(doc []byte, head string) ([]byte, error) {
 			}
 			out.Write(rest[len(rawOpen):end])
 			i += end + len(rawClose)
-		case bytes.HasPrefix(bytes.ToLower(rest), []byte(doctype)):
+		case len(rest) >= len(doctype) && bytes.EqualFold(rest[:len(doctype)], []byte(doctype)): // not ToLower(rest): a copy of the rest of the page at every tag
 			out.Write(rest[:len(doctype)])
 			i += len(doctype)
 		case bytes.HasPrefix(rest, []byte("</")):
@@ -144,7 +144,7 @@ func readTag(s []byte) (tag, int, error) {
 		}
 		a := attr{key: string(s[start:i]), bare: true}
 		if i < len(s) && s[i] == '=' {
-			lit, err := strconv.QuotedPrefix(string(s[i+1:]))
+			lit, err := strconv.QuotedPrefix(string(quoted(s[i+1:])))
 			if err != nil || lit[0] != '"' {
 				return tag{}, 0, fmt.Errorf("attribute %s: value is not go-app's quoting: %q", s[start:i], preview(s[i+1:]))
 			}
@@ -157,6 +157,25 @@ func readTag(s []byte) (tag, int, error) {
 		}
 		t.attrs = append(t.attrs, a)
 	}
+}
+
+// quoted is the head of s up to the end of the double-quoted Go literal
+// it starts with (or all of s when it does not close), so that only that
+// much is copied to be unquoted: copying the rest of the page for every
+// attribute made a page of a megabyte take minutes.
+func quoted(s []byte) []byte {
+	if len(s) == 0 || s[0] != '"' {
+		return s
+	}
+	for i := 1; i < len(s); i++ {
+		switch s[i] {
+		case '\\':
+			i++
+		case '"':
+			return s[:i+1]
+		}
+	}
+	return s
 }
 
 // write writes the tag with its values escaped as HTML requires.
