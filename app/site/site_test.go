@@ -174,3 +174,17 @@ func TestServerUnderPrefix(t *testing.T) {
 		}
 	}
 }
+
+// The worker precaches the content's images in order while they fit in
+// the budget; the others wait until a page shows them.
+func TestPrecachedMedia(t *testing.T) {
+	c := &corpus.Corpus{Media: []corpus.Media{
+		{Path: "/web/media/a.png", Bytes: 3 << 20},
+		{Path: "/web/media/b.png", Bytes: 2 << 20},
+		{Path: "/web/media/c.png", Bytes: 1 << 20},
+	}}
+	got := precachedMedia(c)
+	if want := []string{"/web/media/a.png", "/web/media/c.png"}; strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("precached %q, want %q (budget %d bytes)", got, want, mediaBudget)
+	}
+}
