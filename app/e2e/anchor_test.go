@@ -16,7 +16,10 @@ func TestGlossaryAnchor(t *testing.T) {
 	srv, _ := startSite(t)
 	ctx := browser(t)
 	con := watchConsole(ctx)
-	inView := `(() => { const r = document.getElementById("community").getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 2; })()`
+	// The term may not be drawn yet when the address has changed: no
+	// element is "not yet", not an error that ends the wait.
+	inView := `(() => { const e = document.getElementById("community"); if (!e) return false;
+		const r = e.getBoundingClientRect(); return r.top >= 0 && r.top < innerHeight / 2; })()`
 	must(t, ctx, "open the glossary at a term", chromedp.Navigate(srv.URL+"/pages/glossary#community"), ready())
 	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](inView, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		failWithScreenshot(t, ctx, "the term is not scrolled into view on load: %v", err)
