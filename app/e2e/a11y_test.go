@@ -98,17 +98,17 @@ func TestSearchCombobox(t *testing.T) {
 	}
 	must(t, ctx, "type conf", chromedp.Click(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), "conf"))
 	waitText(t, ctx, "#search-results h1 q", "conf")
-	poll(t, ctx, `document.querySelector("#q").getAttribute("aria-expanded") === "true"`, "box expanded")
+	poll(t, ctx, `document.querySelector("#q")?.getAttribute("aria-expanded") === "true"`, "box expanded")
 	if got := eval[string](t, ctx, attrs); got != "combobox true results result-0-title" {
 		t.Errorf("with results the box is %q, want an expanded combobox over #results, result 0 active", got)
 	}
 	count := text(t, ctx, "#result-count")
-	poll(t, ctx, fmt.Sprintf(`document.querySelector("#search-status").textContent === %q`, count), "live count "+count)
+	poll(t, ctx, fmt.Sprintf(`document.querySelector("#search-status")?.textContent === %q`, count), "live count "+count)
 	if role := eval[string](t, ctx, `document.querySelector("#search-status").getAttribute("role")`); role != "status" {
 		t.Errorf("the count's region has role %q, want status", role)
 	}
 	must(t, ctx, "arrow down", chromedp.KeyEvent(kb.ArrowDown))
-	poll(t, ctx, `document.querySelector("#q").getAttribute("aria-activedescendant") === "result-1-title"`, "result 1 active")
+	poll(t, ctx, `document.querySelector("#q")?.getAttribute("aria-activedescendant") === "result-1-title"`, "result 1 active")
 	if !eval[bool](t, ctx, `!!document.querySelector("#result-1-title")`) {
 		t.Errorf("the active descendant result-1-title is not in the page")
 	}
@@ -117,7 +117,7 @@ func TestSearchCombobox(t *testing.T) {
 		failWithScreenshot(t, ctx, "Tab from the box focused %q, want the selected result's link", got)
 	}
 	must(t, ctx, "type a miss", chromedp.Click(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), "zzqx"))
-	poll(t, ctx, `document.querySelector("#search-status").textContent === "No results"`, "no results announced")
+	poll(t, ctx, `document.querySelector("#search-status")?.textContent === "No results"`, "no results announced")
 	if got := eval[string](t, ctx, attrs); got != "combobox false  " {
 		t.Errorf("with no results the box is %q, want collapsed, controlling nothing", got)
 	}

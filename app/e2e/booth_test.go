@@ -257,7 +257,7 @@ func TestBoothQRCodeOffersLANAddress(t *testing.T) {
 			.observe(document.body, {childList: true, subtree: true});`)
 	must(t, ctx, "click the code, then the LAN address", chromedp.Click(chromedp.CSS("#qr-code")),
 		chromedp.Click(chromedp.CSS("#qr-lan li:first-child button")))
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.__dialogGone || document.querySelector("#qr-lan li:first-child button").getAttribute("aria-pressed") === "true"`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`window.__dialogGone || document.querySelector("#qr-lan li:first-child button")?.getAttribute("aria-pressed") === "true"`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		failWithScreenshot(t, ctx, "the LAN choice was never drawn as pressed: %v", err)
 	}
 	if eval[bool](t, ctx, `window.__dialogGone`) {
@@ -304,7 +304,7 @@ func TestBoothKioskIdleReturnsHome(t *testing.T) {
 	// A filter left on the catalog is cleared too.
 	must(t, ctx, "filter", chromedp.Click(chromedp.CSS(`.filter-row .filter:nth-child(2)`)),
 		chromedp.WaitVisible(chromedp.CSS(`.filter-row .filter:nth-child(2)[aria-pressed="true"]`)))
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector(".filter-row .filter:first-child").getAttribute("aria-pressed") === "true"`, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector(".filter-row .filter:first-child")?.getAttribute("aria-pressed") === "true"`, chromedp.WithPollingTimeout(15*time.Second))); err != nil {
 		failWithScreenshot(t, ctx, "the idle kiosk kept the catalog filtered: %v", err)
 	}
 
@@ -394,7 +394,7 @@ func TestBoothShareCopiesLink(t *testing.T) {
 	eval[chromedp.Void](t, ctx, `navigator.clipboard.writeText("-"); window.__copied = "";
 		document.addEventListener("copy", () => { window.__copied = document.getSelection().toString() || document.activeElement.value; });
 		Object.defineProperty(navigator, "clipboard", {value: undefined, configurable: true});`)
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector(".share-status").textContent.trim() === ""`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector(".share-status")?.textContent.trim() === ""`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		failWithScreenshot(t, ctx, "the confirmation never went away: %v", err)
 	}
 	must(t, ctx, "share again", chromedp.Click(chromedp.CSS("#share-button")))

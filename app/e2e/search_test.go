@@ -105,7 +105,7 @@ func TestSearchKeyboard(t *testing.T) {
 	must(t, ctx, "focus and Escape", pressSlash, chromedp.KeyEvent(kb.Escape))
 	// go-app runs the Escape handler on its next turn, not in the key
 	// event: wait for the box to empty.
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("#q").value === ""`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("#q")?.value === ""`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		failWithScreenshot(t, ctx, "after Escape the search box holds %q", eval[string](t, ctx, `document.querySelector("#q").value`))
 	}
 	con.check(t)

@@ -69,7 +69,7 @@ func TestTypingFromAPatternKeepsEveryKeystroke(t *testing.T) {
 		// visitor finds it.
 		must(t, ctx, "press Escape", chromedp.Evaluate[chromedp.Void](
 			`document.querySelector("#q").dispatchEvent(new KeyboardEvent("keydown", {key: "Escape", bubbles: true}))`))
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("#q").value === "" && location.search === ""`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.querySelector("#q")?.value === "" && location.search === ""`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 			failWithScreenshot(t, ctx, "after Escape the box holds %q at %q", eval[string](t, ctx, `document.querySelector("#q").value`), eval[string](t, ctx, `location.href`))
 		}
 		must(t, ctx, "go back", chromedp.Evaluate[chromedp.Void](`history.back()`))
