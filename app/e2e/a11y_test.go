@@ -116,7 +116,7 @@ func TestSearchCombobox(t *testing.T) {
 	// The app moves the focus in its own handler, which runs after the
 	// key event: wait for where the focus lands.
 	focused := `document.activeElement.closest("[role=gridcell]")?.id || document.activeElement.tagName`
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](focused+` === "result-1-title"`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool]("("+focused+`) === "result-1-title"`, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
 		failWithScreenshot(t, ctx, "Tab from the box focused %q, want the selected result's link: %v", eval[string](t, ctx, focused), err)
 	}
 	must(t, ctx, "type a miss", chromedp.Click(chromedp.CSS("#q")), chromedp.SendKeys(chromedp.CSS("#q"), "zzqx"))

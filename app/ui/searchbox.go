@@ -114,9 +114,20 @@ func (s *Shell) onKey(ctx app.Context, e app.Event) {
 		if e.Get("shiftKey").Bool() || !s.comboExpanded() {
 			return
 		}
-		if link := app.Window().Get("document").Call("querySelector", "#"+resultCellID(s.sel)+" a"); link.Truthy() {
+		sel := s.sel
+		focus := func() bool {
+			link := app.Window().Get("document").Call("querySelector", "#"+resultCellID(sel)+" a")
+			if link.Truthy() {
+				link.Call("focus")
+			}
+			return link.Truthy()
+		}
+		if focus() {
 			e.PreventDefault()
-			link.Call("focus")
+			// A draw still due from the last arrow key rewrites the
+			// results and would take the focused link away: focus the
+			// new one once it is drawn.
+			ctx.Defer(func(app.Context) { focus() })
 		}
 		return
 	case "Escape":
