@@ -5,6 +5,8 @@ import (
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
 // EnvLAN is the app environment variable (app.Getenv) in which the server
@@ -23,21 +25,6 @@ func CanonicalURL(origin, path string) string {
 	return strings.TrimRight(origin, "/") + path
 }
 
-// IsLoopbackHost reports whether a host name (without port) only names
-// this machine, so that a phone cannot open an address on it.
-func IsLoopbackHost(host string) bool {
-	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
-	if host == "" {
-		return false
-	}
-	h := strings.ToLower(host)
-	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
-		return true
-	}
-	ip := net.ParseIP(h)
-	return ip != nil && ip.IsLoopback()
-}
-
 // ParseLAN splits the EnvLAN list into host:port addresses, dropping empty
 // and loopback entries.
 func ParseLAN(v string) []string {
@@ -51,7 +38,7 @@ func ParseLAN(v string) []string {
 		if h, _, err := net.SplitHostPort(a); err == nil {
 			host = h
 		}
-		if IsLoopbackHost(host) {
+		if corpus.IsLoopbackHost(host) {
 			continue
 		}
 		out = append(out, a)
@@ -106,7 +93,7 @@ func (l location) known() bool { return l.origin != "" }
 func (l location) url(path string) string { return CanonicalURL(l.origin, path) }
 
 // loopback reports whether phones cannot reach the app where it is served.
-func (l location) loopback() bool { return IsLoopbackHost(l.hostname) }
+func (l location) loopback() bool { return corpus.IsLoopbackHost(l.hostname) }
 
 // lanURLs are the addresses of an app path on the server's LAN addresses.
 func (l location) lanURLs(path string) []string {

@@ -19,18 +19,6 @@ func TestCanonicalURL(t *testing.T) {
 	}
 }
 
-func TestIsLoopbackHost(t *testing.T) {
-	for host, want := range map[string]bool{
-		"localhost": true, "LOCALHOST": true, "app.localhost": true, "127.0.0.1": true, "127.1.2.3": true,
-		"[::1]": true, "::1": true, "localhost.": true,
-		"192.168.1.20": false, "10.0.0.5": false, "patterns.example.org": false, "": false, "[fe80::1]": false,
-	} {
-		if got := IsLoopbackHost(host); got != want {
-			t.Errorf("IsLoopbackHost(%q) = %v, want %v", host, got, want)
-		}
-	}
-}
-
 func TestParseLANAndURLs(t *testing.T) {
 	lan := ParseLAN(" 192.168.1.20:8000, ,127.0.0.1:8000,10.0.0.5:8000,localhost:8000")
 	if want := []string{"192.168.1.20:8000", "10.0.0.5:8000"}; !slices.Equal(lan, want) {

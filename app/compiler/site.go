@@ -1,7 +1,6 @@
 package compiler
 
 import (
-	"net"
 	"net/url"
 	"path"
 	"strings"
@@ -17,16 +16,13 @@ const defaultSiteName = "Pattern Explorer"
 // read: the Site option, with the origin (and prefix) of jbake.properties'
 // site.host where the option gives none. A site.host that is not an http
 // address, or that names this machine (JBake's default is a localhost
-// address), is left out with a warning.
+// address), is left out: the former with a warning.
 func (c *compilation) publishedAt() corpus.Site {
 	site := c.opts.Site
 	if site.Origin != "" || c.props.SiteHost == "" {
 		return site
 	}
 	host, err := corpus.ParseSite(c.props.SiteHost)
-	if err == nil && loopback(host.Origin) {
-		return site
-	}
 	if err != nil {
 		c.report.Warnings = append(c.report.Warnings, Diagnostic{
 			File: path.Join(c.opts.Dir, jbake.PropertiesFile), Line: c.props.SiteHostLine,
@@ -34,25 +30,14 @@ func (c *compilation) publishedAt() corpus.Site {
 		})
 		return site
 	}
+	if u, err := url.Parse(host.Origin); err == nil && corpus.IsLoopbackHost(u.Hostname()) {
+		return site // JBake's default: no public address
+	}
 	site.Origin = host.Origin
 	if site.Prefix == "" {
 		site.Prefix = host.Prefix
 	}
 	return site
-}
-
-// loopback reports whether an origin names this machine only.
-func loopback(origin string) bool {
-	u, err := url.Parse(origin)
-	if err != nil {
-		return false
-	}
-	h := strings.ToLower(u.Hostname())
-	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
-		return true
-	}
-	ip := net.ParseIP(h)
-	return ip != nil && ip.IsLoopback()
 }
 
 // siteName is the name of the site of a corpus: the Site option's, else

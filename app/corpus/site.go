@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"net"
 	"net/url"
 	"strings"
 	"unicode"
@@ -130,6 +131,21 @@ func (s Site) Local(p string) (string, bool) {
 		return "", false // "/explorers" is not under "/explorer"
 	}
 	return rest, true
+}
+
+// IsLoopbackHost reports whether a host name (without port) only names
+// this machine, so that a phone cannot open an address on it.
+func IsLoopbackHost(host string) bool {
+	host = strings.TrimSuffix(strings.Trim(host, "[]"), ".")
+	if host == "" {
+		return false
+	}
+	h := strings.ToLower(host)
+	if h == "localhost" || strings.HasSuffix(h, ".localhost") {
+		return true
+	}
+	ip := net.ParseIP(h)
+	return ip != nil && ip.IsLoopback()
 }
 
 // DocPath returns the app's URL path of a document: /patterns/{slug} for a

@@ -174,3 +174,15 @@ func TestAnchorsOf(t *testing.T) {
 		t.Errorf("anchors = %q, want %q", got, want)
 	}
 }
+
+func TestIsLoopbackHost(t *testing.T) {
+	for host, want := range map[string]bool{
+		"localhost": true, "LOCALHOST": true, "app.localhost": true, "127.0.0.1": true, "127.1.2.3": true,
+		"[::1]": true, "::1": true, "localhost.": true,
+		"192.168.1.20": false, "10.0.0.5": false, "patterns.example.org": false, "": false, "[fe80::1]": false,
+	} {
+		if got := IsLoopbackHost(host); got != want {
+			t.Errorf("IsLoopbackHost(%q) = %v, want %v", host, got, want)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"strings"
 
 	"github.com/devrel-patterns/explorer/app/booth"
+	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
 // LANAddrs returns the host:port addresses at which other devices on the
@@ -30,7 +31,7 @@ func LANAddrs(listen string) ([]string, error) {
 		return nil, nil
 	}
 	if host != "" && host != "0.0.0.0" && host != "::" {
-		if booth.IsLoopbackHost(host) {
+		if corpus.IsLoopbackHost(host) {
 			return nil, nil
 		}
 		return []string{net.JoinHostPort(host, port)}, nil

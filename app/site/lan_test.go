@@ -62,7 +62,7 @@ func TestLANAddrsOfListenAddress(t *testing.T) {
 	}
 	for _, a := range all {
 		host, port, err := net.SplitHostPort(a)
-		if err != nil || port != "8000" || booth.IsLoopbackHost(host) || net.ParseIP(host).To4() == nil {
+		if err != nil || port != "8000" || corpus.IsLoopbackHost(host) || net.ParseIP(host).To4() == nil {
 			t.Errorf("LANAddrs(\":8000\") lists %q", a)
 		}
 	}
