@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"github.com/devrel-patterns/explorer/app/headless"
 	"github.com/devrel-patterns/explorer/app/internal/browsertest"
+	"math"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -132,6 +133,76 @@ func TestBrowser(t *testing.T) {
 				if p := b.str(`location.pathname`); p != "/" {
 					b.t.Errorf("the drag opened %s", p)
 				}
+			},
+		},
+		{
+			name: "a drag moves the drawn picture with the pointer and draws the view once, at the release",
+			run: func(b *browserDriver) {
+				b.eval(`document.querySelector('#graph .graph-n-7').scrollIntoView({block: 'center'})`)
+				x, y := b.centre(`#graph .graph-n-7 circle.graph-dot`)
+				// Hover the node first, and wait for its highlight (an
+				// earlier test may have left another's).
+				b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
+				b.poll(`document.querySelector('#graph style').textContent.includes('.graph-n-7 .graph-label')`)
+				full := b.str(`document.querySelector('#graph').getAttribute('viewBox')`)
+				// Anything drawn again under the SVG, or a new viewBox, is a
+				// mutation; the SVG's own style (the transform) and class
+				// (is-dragging) are not.
+				b.eval(`window.graphMutations = [];
+					window.graphObserver = new MutationObserver((ms) => { for (const m of ms) {
+						if (m.target.id === 'graph' && (m.attributeName === 'style' || m.attributeName === 'class')) continue;
+						window.graphMutations.push((m.target.getAttribute?.('class') || m.target.nodeName) + ' ' + m.type + ' ' + (m.attributeName || ''));
+					} });
+					window.graphObserver.observe(document.querySelector('#graph'), {subtree: true, attributes: true, childList: true, characterData: true})`)
+				held := func(p *input.DispatchMouseEventParams) { p.Buttons = 1 }
+				b.do(
+					chromedp.MouseEvent(input.DispatchMouseEventTypeMousePressed, x, y, chromedp.ButtonLeft),
+					chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x+40, y+15, chromedp.ButtonLeft, held),
+					chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x+80, y+30, chromedp.ButtonLeft, held),
+				)
+				at := func(wx, wy float64) string {
+					return fmt.Sprintf(`(() => { const r = document.querySelector('#graph .graph-n-7 circle.graph-dot').getBoundingClientRect();
+						return Math.abs(r.left + r.width / 2 - %v) < 1 && Math.abs(r.top + r.height / 2 - %v) < 1; })()`, wx, wy)
+				}
+				// The node follows the pointer...
+				b.poll(at(x+80, y+30))
+				// ...by a transform: nothing under the SVG was drawn again.
+				if m := b.eval(`window.graphMutations.slice(0, 5)`); len(m.([]any)) > 0 {
+					b.t.Errorf("the drag redrew the graph: %v", m)
+				}
+				if vb := b.str(`document.querySelector('#graph').getAttribute('viewBox')`); vb != full {
+					b.t.Errorf("viewBox %s during the drag, want %s", vb, full)
+				}
+				b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, x+80, y+30, chromedp.ButtonLeft))
+				b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') !== %q && !document.querySelector('#graph').style.transform`, full))
+				b.eval(`window.graphObserver.disconnect()`)
+				// The view drawn at the release is the one the transform showed.
+				if !b.bool(at(x+80, y+30)) {
+					x2, y2 := b.centre(`#graph .graph-n-7 circle.graph-dot`)
+					b.t.Errorf("the node jumped to (%.1f, %.1f) when the view was drawn, want (%.1f, %.1f)", x2, y2, x+80, y+30)
+				}
+				b.eval(`document.querySelector('.graph-zoom-reset').click()`)
+				b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') === %q`, full))
+			},
+		},
+		{
+			name: "the wheel keeps the point under the pointer where it is",
+			run: func(b *browserDriver) {
+				b.eval(`document.querySelector('#graph .graph-n-7').scrollIntoView({block: 'center'})`)
+				x, y := b.centre(`#graph .graph-n-7 circle.graph-dot`)
+				full := b.str(`document.querySelector('#graph').getAttribute('viewBox')`)
+				wheel := func(dy float64) chromedp.Action[chromedp.Void] {
+					return chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, x, y,
+						func(p *input.DispatchMouseEventParams) { p.DeltaY, p.DeltaX = dy, 0.001 })
+				}
+				b.do(wheel(-120), wheel(-120), wheel(-120))
+				b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') !== %q && !document.querySelector('#graph').style.transform`, full))
+				x2, y2 := b.centre(`#graph .graph-n-7 circle.graph-dot`)
+				if math.Abs(x2-x) > 1 || math.Abs(y2-y) > 1 {
+					b.t.Errorf("the node under the pointer moved from (%.1f, %.1f) to (%.1f, %.1f)", x, y, x2, y2)
+				}
+				b.eval(`document.querySelector('.graph-zoom-reset').click()`)
+				b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') === %q`, full))
 			},
 		},
 		{

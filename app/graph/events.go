@@ -3,6 +3,7 @@ package graph
 import (
 	"math"
 	"strconv"
+	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -13,13 +14,43 @@ import (
 // Each handler reads what it needs from the event and calls a method with
 // plain values, which the tests drive directly.
 
-// onWheel zooms around the pointer.
+// onWheel zooms around the pointer. It listens on the graph's box rather
+// than on the SVG, which the gesture's transform may have moved away from
+// the pointer; the view is drawn once the wheel has been still for
+// wheelSettle.
 func (g *Graph) onWheel(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	r := elemRect(ctx.JSSrc())
+	svg := ctx.JSSrc()
+	if svg != nil && svg.Type() == app.TypeObject && svg.Get("querySelector").Type() == app.TypeFunction {
+		svg = svg.Call("querySelector", ".graph-svg")
+	}
+	r := viewportRect(svg)
 	if !g.wheel(r, num(e.Get("clientX")), num(e.Get("clientY")), num(e.Get("deltaY")), int(num(e.Get("deltaMode")))) {
 		ctx.PreventUpdate()
+		return
 	}
+	g.wheels++
+	n := g.wheels
+	ctx.After(wheelSettle, func(ctx app.Context) {
+		if !g.settle(n) {
+			ctx.PreventUpdate()
+		}
+	})
+}
+
+// wheelSettle is how long the wheel stays still before its zoom is drawn:
+// longer than the gap between the events of one turn of a wheel or one
+// swipe on a touchpad.
+const wheelSettle = 200 * time.Millisecond
+
+// settle draws the view after the wheel event numbered n, unless another
+// wheel event came since or a pointer is down (its release draws it). It
+// reports whether anything changed.
+func (g *Graph) settle(n int) bool {
+	if n != g.wheels || len(g.pointers) > 0 {
+		return false
+	}
+	return g.commit()
 }
 
 // wheel zooms by a wheel delta around the client point (cx, cy); it
@@ -74,7 +105,7 @@ func (g *Graph) onPointerMove(ctx app.Context, e app.Event) {
 		return
 	}
 	id := int(num(e.Get("pointerId")))
-	capture, changed := g.move(id, num(e.Get("clientX")), num(e.Get("clientY")), elemRect(ctx.JSSrc()))
+	capture, changed := g.move(id, num(e.Get("clientX")), num(e.Get("clientY")), viewportRect(ctx.JSSrc()))
 	if capture {
 		// Capture only once the press became a pan: a capture from the
 		// start would send the click of a plain press to the SVG instead
@@ -144,7 +175,8 @@ func (g *Graph) onPointerUp(ctx app.Context, e app.Event) {
 	}
 }
 
-// release forgets pointer id; it reports whether a drag ended.
+// release forgets pointer id; it reports whether a drag ended, which draws
+// the view the drag reached.
 func (g *Graph) release(id int) bool {
 	for i := range g.pointers {
 		if g.pointers[i].id == id {
@@ -157,6 +189,7 @@ func (g *Graph) release(id int) bool {
 	}
 	g.dragging = false
 	g.noClick = true
+	g.commit()
 	return true
 }
 
@@ -280,6 +313,7 @@ func (g *Graph) key(key string) bool {
 	default:
 		return false
 	}
+	g.commit()
 	return true
 }
 
@@ -288,17 +322,21 @@ func (g *Graph) zoomBy(factor float64) {
 	s := g.scene()
 	cx, cy := g.view.centre()
 	g.view = g.view.zoomAt(factor, cx, cy, s.width, maxZoom(len(s.nodes)))
+	g.commit()
 }
 
 func (g *Graph) onZoomIn(ctx app.Context, e app.Event)  { g.zoomBy(buttonZoom) }
 func (g *Graph) onZoomOut(ctx app.Context, e app.Event) { g.zoomBy(1 / buttonZoom) }
 func (g *Graph) onZoomReset(ctx app.Context, e app.Event) {
 	g.view = fullView(g.scene())
+	g.commit()
 }
 
-// onMouseOver highlights the node under the pointer.
+// onMouseOver highlights the node under the pointer, except during a drag:
+// a new highlight would draw the whole graph again under the moving
+// picture.
 func (g *Graph) onMouseOver(ctx app.Context, e app.Event) {
-	if !g.setHover(g.targetNode(e.Get("target"))) {
+	if g.dragging || !g.setHover(g.targetNode(e.Get("target"))) {
 		ctx.PreventUpdate()
 	}
 }
@@ -362,7 +400,7 @@ func (g *Graph) fit(ctx app.Context) {
 	if g.width == nil {
 		g.width = canvasWidth(svg)
 	}
-	r := elemRect(svg)
+	r := viewportRect(svg)
 	if !g.setBox(r.width, r.height) {
 		ctx.PreventUpdate()
 	}
@@ -446,6 +484,31 @@ func closestNode(target app.Value) app.Value {
 		return nil
 	}
 	return el
+}
+
+// viewportRect returns the box the SVG is laid out in, in client
+// coordinates, leaving out the transform of a gesture, which
+// getBoundingClientRect would include: the SVG's own size (clientWidth and
+// clientHeight ignore transforms) at the top-left corner of its parent's
+// content box, where the stylesheet puts it. Where those are not known it
+// is the SVG's bounding box.
+func viewportRect(svg app.Value) rect {
+	r := elemRect(svg)
+	if svg == nil || svg.Type() != app.TypeObject {
+		return r
+	}
+	w, h := num(svg.Get("clientWidth")), num(svg.Get("clientHeight"))
+	parent := svg.Get("parentElement")
+	if !(w > 0) || !(h > 0) || parent.Type() != app.TypeObject {
+		return r
+	}
+	p := elemRect(parent)
+	return rect{
+		left:   p.left + num(parent.Get("clientLeft")),
+		top:    p.top + num(parent.Get("clientTop")),
+		width:  w,
+		height: h,
+	}
 }
 
 // elemRect returns an element's box on screen.

@@ -463,7 +463,7 @@ func TestUpdateKeepsLayers(t *testing.T) {
 	}{
 		{
 			name:      "zoom and pan",
-			change:    func() { g.zoomBy(2); g.view = g.view.pan(10, 20) },
+			change:    func() { g.zoomBy(2); g.view = g.view.pan(10, 20); g.commit() },
 			next:      New(c).Title("a"),
 			wantNodes: 1, wantEdges: 1,
 			wantInSVG: `viewBox="260 270 500 500"`,
@@ -528,7 +528,7 @@ func TestMatchStructure(t *testing.T) {
 		expected app.UI
 	}{
 		{name: "root", path: []int{0}, expected: app.Div().Class("graph")},
-		{name: "wrapper", path: []int{0, 0}, expected: app.Div().Class("graph-wrap graph-full")},
+		{name: "wrapper", path: []int{0, 0}, expected: app.Div().Class("graph-wrap graph-full").On("wheel", func(app.Context, app.Event) {})},
 		{
 			name: "svg",
 			path: []int{0, 0, 0},
@@ -540,7 +540,7 @@ func TestMatchStructure(t *testing.T) {
 					DataSet("box", "1000x1000").
 					Attr("preserveAspectRatio", "xMidYMid meet").
 					Aria("labelledby", "graph-title")
-				for _, ev := range []string{"wheel", "pointerdown", "pointermove", "pointerup", "pointercancel",
+				for _, ev := range []string{"pointerdown", "pointermove", "pointerup", "pointercancel",
 					"dragstart", "click", "keydown", "mouseover", "mouseleave", "focusin", "focusout"} {
 					e = e.On(ev, func(app.Context, app.Event) {})
 				}
@@ -636,5 +636,56 @@ func BenchmarkHover1000(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		highlightCSS("graph", s, 500)
+	}
+}
+
+// TestGestureDrawsOnce checks that a drag and a run of wheel events move
+// only the live view, which a transform shows, and that the view is drawn
+// (the viewBox changes) once, when the gesture ends.
+func TestGestureDrawsOnce(t *testing.T) {
+	g := New(testCorpus())
+	g.setBox(1000, 1000)
+	g.scene()
+	full := g.drawn
+	r := rect{0, 0, 1000, 1000}
+
+	g.press(1, 100, 100)
+	for x := 110.0; x <= 200; x += 10 {
+		g.move(1, x, 100, r)
+	}
+	if g.drawn != full {
+		t.Errorf("drawn %+v during the drag, want %+v", g.drawn, full)
+	}
+	if _, tr := g.shown(); tr == "" {
+		t.Error("no transform during the drag")
+	}
+	if !g.release(1) {
+		t.Fatal("the release did not end the drag")
+	}
+	if g.drawn != g.view || g.view != (viewBox{-100, 0, 1000, 1000}) {
+		t.Errorf("after the drag: drawn %+v, view %+v, want both -100 0 1000 1000", g.drawn, g.view)
+	}
+	if _, tr := g.shown(); tr != "" {
+		t.Errorf("transform %q after the drag", tr)
+	}
+
+	before := g.drawn
+	for range 3 {
+		g.wheel(r, 500, 500, -100, 0)
+		g.wheels++
+	}
+	if g.drawn != before {
+		t.Errorf("drawn %+v during the wheel, want %+v", g.drawn, before)
+	}
+	if g.settle(g.wheels - 1) {
+		t.Error("the timer of an earlier wheel event drew the view")
+	}
+	g.press(2, 10, 10)
+	if g.settle(g.wheels) {
+		t.Error("the wheel's timer drew the view while a pointer was down")
+	}
+	g.release(2)
+	if !g.settle(g.wheels) || g.drawn != g.view {
+		t.Errorf("the last wheel's timer did not draw the view: drawn %+v, view %+v", g.drawn, g.view)
 	}
 }

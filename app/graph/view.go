@@ -1,6 +1,9 @@
 package graph
 
-import "math"
+import (
+	"math"
+	"strconv"
+)
 
 // Zoom limits, relative to the whole world in view.
 const (
@@ -25,9 +28,45 @@ func fullView(s *scene) viewBox {
 	return viewBox{0, 0, s.width, s.height}
 }
 
-// String formats the box as the viewBox attribute wants it.
+// String formats the box as the viewBox attribute wants it, to a
+// thousandth of a unit: the CSS transform of a gesture (transformTo) is
+// computed from the exact box, so the attribute must not be far from it.
 func (v viewBox) String() string {
-	return fmtNum(v.x) + " " + fmtNum(v.y) + " " + fmtNum(v.w) + " " + fmtNum(v.h)
+	f := func(x float64) string {
+		if math.IsNaN(x) || math.IsInf(x, 0) {
+			return "0"
+		}
+		return strconv.FormatFloat(math.Round(x*1000)/1000, 'f', -1, 64)
+	}
+	return f(v.x) + " " + f(v.y) + " " + f(v.w) + " " + f(v.h)
+}
+
+// transformTo returns the CSS transform, about the top-left corner of the
+// SVG element of size b (CSS pixels), that moves what the element draws for
+// the view v to where it would draw it for the view live; "" when the two
+// are the same or the box is not known. A gesture shows its view this way:
+// the compositor moves the picture already drawn, where a new viewBox makes
+// the browser draw every node and edge again.
+func (v viewBox) transformTo(live viewBox, b size) string {
+	if v == live {
+		return ""
+	}
+	box := rect{width: b.w, height: b.h}
+	s, ox, oy := v.scale(box)
+	ls, lox, loy := live.scale(box)
+	if s == 0 || ls == 0 {
+		return ""
+	}
+	// A world point p is at o + (p - v.xy)·s for v and at
+	// lo + (p - live.xy)·ls for live: a scale by a = ls/s and a shift.
+	a := ls / s
+	tx := lox - live.x*ls - a*(ox-v.x*s)
+	ty := loy - live.y*ls - a*(oy-v.y*s)
+	if math.IsNaN(a+tx+ty) || math.IsInf(a+tx+ty, 0) {
+		return ""
+	}
+	px := func(x float64) string { return strconv.FormatFloat(math.Round(x*100)/100, 'f', -1, 64) }
+	return "translate(" + px(tx) + "px," + px(ty) + "px) scale(" + strconv.FormatFloat(a, 'g', 7, 64) + ")"
 }
 
 // zoom returns how much the view is magnified compared with the full view

@@ -1,7 +1,9 @@
 package graph
 
 import (
+	"fmt"
 	"math"
+	"strings"
 	"testing"
 )
 
@@ -84,7 +86,7 @@ func TestViewString(t *testing.T) {
 		want string
 	}{
 		{name: "full", v: square(1000), want: "0 0 1000 1000"},
-		{name: "fractions are rounded", v: viewBox{12.345, -3.04, 500.06, 500}, want: "12.3 -3 500.1 500"},
+		{name: "fractions are rounded to a thousandth", v: viewBox{12.3454, -3.04, 500.0006, 500}, want: "12.345 -3.04 500.001 500"},
 		{name: "NaN is written as 0", v: viewBox{math.NaN(), 0, 1, 1}, want: "0 0 1 1"},
 	}
 	for _, tt := range tests {
@@ -123,5 +125,52 @@ func TestWheelFactor(t *testing.T) {
 				t.Errorf("factor %v is not clamped", f)
 			}
 		})
+	}
+}
+
+// parseTransform reads back the transform written by transformTo.
+func parseTransform(t *testing.T, s string) (a, tx, ty float64) {
+	t.Helper()
+	plain := strings.NewReplacer("translate(", "", "px", "", ",", " ", ") scale(", " ", ")", "").Replace(s)
+	if n, err := fmt.Sscan(plain, &tx, &ty, &a); err != nil || n != 3 || !strings.HasPrefix(s, "translate(") {
+		t.Fatalf("transform %q: %v", s, err)
+	}
+	return a, tx, ty
+}
+
+func TestTransformToShowsTheLiveView(t *testing.T) {
+	tests := []struct {
+		name        string
+		drawn, live viewBox
+		box         size
+	}{
+		{name: "pan", drawn: square(1000), live: viewBox{-50, 30, 1000, 1000}, box: size{1000, 1000}},
+		{name: "zoom in", drawn: square(1000), live: viewBox{250, 250, 500, 500}, box: size{500, 500}},
+		{name: "zoom out from a zoomed view", drawn: viewBox{100, 200, 250, 250}, live: viewBox{-400, -300, 1500, 1500}, box: size{390, 390}},
+		{name: "a tall box letterboxes a wide world", drawn: viewBox{0, 0, 1280, 800}, live: viewBox{100, 50, 640, 400}, box: size{390, 700}},
+		{name: "a wide box letterboxes a tall world", drawn: viewBox{0, 0, 390, 700}, live: viewBox{-20, 40, 780, 1400}, box: size{1280, 700}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			a, tx, ty := parseTransform(t, tt.drawn.transformTo(tt.live, tt.box))
+			box := rect{width: tt.box.w, height: tt.box.h}
+			s, ox, oy := tt.drawn.scale(box)
+			ls, lox, loy := tt.live.scale(box)
+			// Every world point drawn for drawn and moved by the transform
+			// lands where live draws it, to a hundredth of a pixel.
+			for _, p := range [][2]float64{{0, 0}, {tt.drawn.x, tt.drawn.y}, {500, 300}, {tt.live.x + tt.live.w, tt.live.y + tt.live.h}} {
+				gx, gy := a*(ox+(p[0]-tt.drawn.x)*s)+tx, a*(oy+(p[1]-tt.drawn.y)*s)+ty
+				wx, wy := lox+(p[0]-tt.live.x)*ls, loy+(p[1]-tt.live.y)*ls
+				if math.Abs(gx-wx) > 0.02 || math.Abs(gy-wy) > 0.02 {
+					t.Errorf("world point %v is drawn at (%.2f, %.2f), want (%.2f, %.2f)", p, gx, gy, wx, wy)
+				}
+			}
+		})
+	}
+	if got := square(1000).transformTo(square(1000), size{500, 500}); got != "" {
+		t.Errorf("the same view: transform %q, want none", got)
+	}
+	if got := square(1000).transformTo(viewBox{10, 0, 1000, 1000}, size{}); got != "" {
+		t.Errorf("a box not measured: transform %q, want none", got)
 	}
 }
