@@ -88,12 +88,25 @@ func TestBrowser(t *testing.T) {
 				x, y := b.centre(`#graph .graph-n-3 circle`)
 				b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
 				b.poll(`document.querySelector('#graph').classList.contains('is-lit')`)
-				// p13's neighbours are p12, p14, p19 and p31; p30 is not one.
-				if o := b.str(`getComputedStyle(document.querySelector('#graph .graph-n-20')).opacity`); o != "0.15" {
-					b.t.Errorf("far node opacity = %s, want 0.15", o)
+				// The graph is dimmed as a whole, and p13's neighbourhood is
+				// drawn again on top at full opacity: p13 (node 3) and its
+				// neighbours p12, p14, p19 and p31 (node 21); p30 (node 20)
+				// is not one.
+				for _, sel := range []string{".graph-edges", ".graph-nodes"} {
+					if o := b.str(`getComputedStyle(document.querySelector('#graph > ` + sel + `')).opacity`); o != "0.15" {
+						b.t.Errorf("%s opacity = %s, want 0.15", sel, o)
+					}
 				}
-				if o := b.str(`getComputedStyle(document.querySelector('#graph .graph-n-21')).opacity`); o != "1" {
-					b.t.Errorf("neighbour opacity = %s, want 1", o)
+				if o := b.str(`getComputedStyle(document.querySelector('#graph .graph-lit')).opacity`); o != "1" {
+					b.t.Errorf("lit layer opacity = %s, want 1", o)
+				}
+				lit := b.str(`[...document.querySelectorAll('#graph .graph-copy')].map(c => c.dataset.i).sort((a, b) => a - b).join(' ')`)
+				if lit != "2 3 4 9 21" {
+					b.t.Errorf("copies of nodes %q, want 2 3 4 9 21 (p13 and its neighbours)", lit)
+				}
+				// The copies are a picture: the pointer reaches the nodes.
+				if h := b.str(`document.elementFromPoint(` + fmt.Sprint(x) + `, ` + fmt.Sprint(y) + `).closest('a')?.getAttribute('href') ?? ''`); h != "/patterns/p13" {
+					b.t.Errorf("the point over p13 hits %q, want its link", h)
 				}
 				b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, 990, 990))
 				b.poll(`!document.querySelector('#graph').classList.contains('is-lit')`)
@@ -143,7 +156,7 @@ func TestBrowser(t *testing.T) {
 				// Hover the node first, and wait for its highlight (an
 				// earlier test may have left another's).
 				b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseMoved, x, y))
-				b.poll(`document.querySelector('#graph style').textContent.includes('.graph-n-7 .graph-label')`)
+				b.poll(`document.querySelector('#graph .graph-copy.is-hover')?.dataset.i === '7'`)
 				full := b.str(`document.querySelector('#graph').getAttribute('viewBox')`)
 				// Anything drawn again under the SVG, or a new viewBox, is a
 				// mutation; the SVG's own style (the transform) and class

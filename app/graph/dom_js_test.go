@@ -158,8 +158,18 @@ func TestDOMEvents(t *testing.T) {
 					t.Fatalf("last svg child is %s, want style", style.Get("tagName").String())
 				}
 				css := style.Get("childNodes").Index(0).Get("nodeValue").String()
-				if !strings.Contains(css, ".graph-n-3") || strings.Contains(css, ".graph-n-0,") {
-					t.Errorf("style = %s", css)
+				if !strings.Contains(css, "#graph .graph-edges,#graph .graph-nodes{opacity:") {
+					t.Errorf("the graph is not dimmed: style = %s", css)
+				}
+				// gamma's neighbourhood is drawn again on top: gamma, beta
+				// and delta.
+				got := svg.Call("find", "graph-lit").Call("all", app.FuncOf(func(this app.Value, args []app.Value) any {
+					return args[0].Call("hasClass", "graph-copy")
+				})).Call("map", app.FuncOf(func(this app.Value, args []app.Value) any {
+					return args[0].Call("getAttribute", "data-i")
+				})).Call("join", " ").String()
+				if got != "1 2 3" {
+					t.Errorf("copies of nodes %q, want beta, gamma and delta (1 2 3)", got)
 				}
 				svg.Call("fire", "mouseleave", map[string]any{})
 				e.ConsumeAll()

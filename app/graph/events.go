@@ -332,11 +332,11 @@ func (g *Graph) onZoomReset(ctx app.Context, e app.Event) {
 	g.commit()
 }
 
-// onMouseOver highlights the node under the pointer, except during a drag:
-// a new highlight would draw the whole graph again under the moving
-// picture.
+// onMouseOver highlights the node under the pointer, except while a
+// pointer is pressed: the pressed node stays lit through a drag, and the
+// graph is not drawn again under the moving picture.
 func (g *Graph) onMouseOver(ctx app.Context, e app.Event) {
-	if g.dragging || !g.setHover(g.targetNode(e.Get("target"))) {
+	if len(g.pointers) > 0 || !g.setHover(g.targetNode(e.Get("target"))) {
 		ctx.PreventUpdate()
 	}
 }

@@ -14,7 +14,6 @@
 package graph
 
 import (
-	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -249,7 +248,8 @@ func (g *Graph) Render() app.UI {
 					),
 					&edgeLayer{Scene: s, Marker: "url(#" + id + "-arrow)", stats: stats},
 					&nodeLayer{Scene: s, Current: s.index(g.CurrentSlug), stats: stats},
-					svgElem("style").Text(markCSS(id, drawn.zoom(s.width))+highlightCSS(id, s, lit)),
+					&litLayer{Scene: s, Lit: lit, Hub: g.hub(lit), Current: s.index(g.CurrentSlug), Marker: "url(#" + id + "-arrow)"},
+					svgElem("style").Text(markCSS(id, drawn.zoom(s.width))+dimCSS(id, lit >= 0)),
 				),
 			app.Div().Class("graph-controls").Body(
 				app.Button().Type("button").Class("graph-zoom-in").TabIndex(-1).
@@ -267,6 +267,15 @@ func (g *Graph) Render() app.UI {
 			return legend(s)
 		}),
 	)
+}
+
+// hub returns how the lit node i is marked: as hovered, or as focused
+// when the highlight comes from the keyboard focus.
+func (g *Graph) hub(i int) string {
+	if i >= 0 && i == g.hover {
+		return "is-hover"
+	}
+	return "is-focus"
 }
 
 // shown returns the viewBox the SVG is drawn with and the CSS transform
@@ -314,25 +323,13 @@ func legend(s *scene) app.UI {
 	return app.Ul().Class("graph-legend").Aria("label", "Building blocks").Body(items...)
 }
 
-// highlightCSS returns the rules that dim every node and edge of the graph
-// with the given id except node i, its neighbours and the edges among them,
-// and show node i's label at any zoom; "" when i is -1. The dimmed opacity
-// is the stylesheet's --graph-dim, 0.15 by default.
-func highlightCSS(id string, s *scene, i int) string {
-	if i < 0 || i >= len(s.nodes) {
+// dimCSS returns the rule that dims the graph with the given id while a
+// node is lit: its edges and nodes as two groups, under the copies of the
+// lit neighbourhood (litLayer); "" when none is. The dimmed opacity is the
+// stylesheet's --graph-dim, 0.15 by default.
+func dimCSS(id string, lit bool) string {
+	if !lit {
 		return ""
 	}
-	nodes, edges := s.neighbourhood(i)
-	var b strings.Builder
-	b.WriteString("#" + id + " .graph-node,#" + id + " .graph-edge{opacity:var(--graph-dim,.15)}")
-	var lit []string
-	for _, k := range nodes {
-		lit = append(lit, ".graph-n-"+strconv.Itoa(k))
-	}
-	for _, j := range edges {
-		lit = append(lit, ".graph-e-"+strconv.Itoa(j))
-	}
-	b.WriteString("#" + id + " :is(" + strings.Join(lit, ",") + "){opacity:1}")
-	b.WriteString("#" + id + " .graph-n-" + strconv.Itoa(i) + " .graph-label{display:inline}")
-	return b.String()
+	return "#" + id + " .graph-edges,#" + id + " .graph-nodes{opacity:var(--graph-dim,.15)}"
 }

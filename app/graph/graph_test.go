@@ -252,14 +252,23 @@ func TestHighlight(t *testing.T) {
 			g.setFocused(s.index(tt.focused))
 			html := app.HTMLString(g)
 			svg := elements(t, html, "svg", "graph-svg")[0]
-			styles := elements(t, html, "style", "")
-			if len(styles) != 1 {
-				t.Fatalf("%d style elements, want 1", len(styles))
+			copies := elements(t, html, "g", "graph-copy")
+			litEdges := 0
+			inLit := false
+			for _, line := range strings.Split(html, "\n") {
+				if strings.Contains(line, `class="graph-lit-edges"`) {
+					inLit = true
+				}
+				if strings.Contains(line, `class="graph-lit-nodes"`) {
+					inLit = false
+				}
+				if inLit && strings.Contains(line, "<polyline") {
+					litEdges++
+				}
 			}
-			css := styles[0].text
 			if tt.wantLit == nil {
-				if hasClass(svg.attrs["class"], "is-lit") || strings.Contains(css, "opacity") {
-					t.Errorf("highlight without a hovered node: class %q, style %s", svg.attrs["class"], css)
+				if hasClass(svg.attrs["class"], "is-lit") || len(copies) > 0 || litEdges > 0 {
+					t.Errorf("highlight without a lit node: class %q, %d copies, %d edges", svg.attrs["class"], len(copies), litEdges)
 				}
 				return
 			}
@@ -267,22 +276,29 @@ func TestHighlight(t *testing.T) {
 				t.Errorf("svg class %q lacks is-lit", svg.attrs["class"])
 			}
 			lit := s.index(tt.hover)
+			hub := "is-hover"
 			if lit < 0 {
-				lit = s.index(tt.focused)
+				lit, hub = s.index(tt.focused), "is-focus"
 			}
-			if want := ".graph-n-" + strconv.Itoa(lit) + " .graph-label{display:inline}"; !strings.Contains(css, want) {
-				t.Errorf("the lit node's label is not shown at every zoom: no %s in %s", want, css)
-			}
-			css = css[strings.Index(css, "opacity"):]
-			for k := range s.nodes {
-				sel := ".graph-n-" + strconv.Itoa(k)
-				lit := slices.Contains(tt.wantLit, s.nodes[k].slug)
-				if got := strings.Contains(css, sel+",") || strings.Contains(css, sel+")"); got != lit {
-					t.Errorf("node %s lit = %v, want %v in %s", s.nodes[k].slug, got, lit, css)
+			var got []string
+			for _, c := range copies {
+				k, _ := strconv.Atoi(c.attrs["data-i"])
+				got = append(got, s.nodes[k].slug)
+				if k == lit {
+					// No label level: the lit node's label shows at any zoom.
+					if !hasClass(c.attrs["class"], hub) || strings.Contains(c.attrs["class"], "graph-l-") {
+						t.Errorf("the lit node's copy has class %q, want %s and no level", c.attrs["class"], hub)
+					}
+				} else if !hasClass(c.attrs["class"], levelClass(s.nodes[k].label.level)) {
+					t.Errorf("a neighbour's copy has class %q, want its level", c.attrs["class"])
 				}
 			}
-			if got := strings.Count(css, ".graph-e-"); got != tt.wantEdges {
-				t.Errorf("%d edges lit, want %d in %s", got, tt.wantEdges, css)
+			slices.Sort(got)
+			if !slices.Equal(got, tt.wantLit) {
+				t.Errorf("copies of %v, want %v", got, tt.wantLit)
+			}
+			if litEdges != tt.wantEdges {
+				t.Errorf("%d edges lit, want %d", litEdges, tt.wantEdges)
 			}
 		})
 	}
@@ -630,12 +646,14 @@ func BenchmarkPan1000(b *testing.B) {
 	}
 }
 
-// BenchmarkHover1000 computes the highlight of a node of a 1,000-node graph.
+// BenchmarkHover1000 draws the lit neighbourhood of a node of a
+// 1,000-node graph.
 func BenchmarkHover1000(b *testing.B) {
 	s := buildScene(bigCorpus(1000), "", size{}, nil)
+	l := &litLayer{Scene: s, Lit: 500, Hub: "is-hover", Current: -1}
 	b.ReportAllocs()
 	for b.Loop() {
-		highlightCSS("graph", s, 500)
+		l.Render()
 	}
 }
 

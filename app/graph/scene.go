@@ -51,6 +51,7 @@ type node struct {
 	title string
 	href  string
 	class string // "graph-node graph-n-{i} block-k"
+	block string // "block-k"
 	fill  string
 	// r is the radius of the dot, in pixels, by the node's degree.
 	r float64
@@ -169,6 +170,7 @@ func buildScene(c *corpus.Corpus, focus string, box size, width textWidth) *scen
 			title: title,
 			href:  c.Site.Path(corpus.DocPath(corpus.KindPattern, d.Slug)),
 			class: "graph-node graph-n-" + strconv.Itoa(int(k)) + " " + BlockClass(b),
+			block: BlockClass(b),
 			fill:  fill,
 		})
 		if d.Slug == focus {

@@ -31,7 +31,7 @@ import (
 // WASM. go-app's prerendered page loads /wasm_exec.js and /app.js as external
 // scripts and has no inline script, so scripts need no 'unsafe-inline'.
 // Styles do: the graph highlights the hovered pattern with an inline <style>
-// element in its SVG (app/graph, highlightCSS), and go-app writes Style()
+// element in its SVG (app/graph, markCSS and dimCSS), and go-app writes Style()
 // as style attributes (app/devmode's error overlay). Forms may only post to
 // us, <base> may not move relative URLs elsewhere, and no plugin loads.
 const DefaultCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
