@@ -30,10 +30,11 @@ import (
 // our own origin only, plus 'wasm-unsafe-eval' so the browser may compile the
 // WASM. go-app's prerendered page loads /wasm_exec.js and /app.js as external
 // scripts and has no inline script, so scripts need no 'unsafe-inline'.
-// Styles do: the graph highlights the hovered pattern with an inline <style>
-// element in its SVG (app/graph, markCSS and dimCSS), and go-app writes Style()
-// as style attributes (app/devmode's error overlay). Forms may only post to
-// us, <base> may not move relative URLs elsewhere, and no plugin loads.
+// Styles do: the graph scales its marks and dims itself with an inline
+// <style> element in its SVG (app/graph, markCSS and dimCSS), and go-app
+// writes Style() as style attributes (app/devmode's error overlay, the
+// graph's gesture transform). Forms may only post to us, <base> may not move
+// relative URLs elsewhere, and no plugin loads.
 const DefaultCSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; " +
 	"style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; " +
 	"manifest-src 'self'; worker-src 'self'; object-src 'none'; base-uri 'self'; " +
