@@ -99,6 +99,19 @@ type loadSample struct {
 	Decoded     float64 `json:"decoded"`
 	Registered  float64 `json:"registered"`
 	ResponseEnd float64 `json:"responseEnd"`
+	// WasmFetch and WasmCompiled are the loader's marks around fetching
+	// and compiling the WASM (app/site/loader.js).
+	WasmFetch    float64 `json:"wasmFetch"`
+	WasmCompiled float64 `json:"wasmCompiled"`
+}
+
+// compile returns the time from the loader's fetch of the WASM to the
+// compiled module, and whether both marks were made.
+func (s loadSample) compile() (float64, bool) {
+	if s.WasmFetch < 0 || s.WasmCompiled < s.WasmFetch {
+		return 0, false
+	}
+	return s.WasmCompiled - s.WasmFetch, true
 }
 
 // sampleScript reads a loadSample.
@@ -108,7 +121,7 @@ const sampleScript = `(() => {
   const nav = performance.getEntriesByType('navigation')[0];
   return { readyAt: b.readyAt || -1, graphAt: b.graphAt || -1, appAt: b.appAt || -1,
     decodeStart: m('corpus-decode-start'), decoded: m('corpus-decoded'), registered: m('app-registered'),
-    responseEnd: nav ? nav.responseEnd : -1 };
+    responseEnd: nav ? nav.responseEnd : -1, wasmFetch: m('wasm-fetch'), wasmCompiled: m('wasm-compiled') };
 })()`
 
 // watch installs watchScript for the documents the tab loads next.

@@ -20,6 +20,8 @@ type loadResult struct {
 	started              []float64 // navigation start → the WASM's main runs (download, compile, instantiate), ms
 	decode, register     []float64 // corpus decode, and route registration (index build), ms
 	render               []float64 // routes registered → catalog rendered and the app ready, ms
+	compileCold          []float64 // the loader's fetch → compiled WASM on a cold visit, ms
+	compileWarm          []float64 // the same on a warm visit: V8's code cache, if it serves, shows here
 	pageBytes            []float64 // encoded bytes of the page's requests on a cold visit
 	wasmEncoding         string    // Content-Encoding of app.wasm on a cold visit
 	totalBytes           float64   // bytes the server sent for a first visit, service worker included
@@ -60,6 +62,9 @@ func measureLoad(ctx context.Context, chromium, url string, runs int, logf func(
 			if cold.DecodeStart > 0 {
 				r.started = append(r.started, cold.DecodeStart)
 			}
+			if d, ok := cold.compile(); ok {
+				r.compileCold = append(r.compileCold, d)
+			}
 			r.wasmEncoding = nb.encoding("/web/app.wasm")
 			if err := t.swReady(); err != nil {
 				return fmt.Errorf("service worker: %w", err)
@@ -74,6 +79,9 @@ func measureLoad(ctx context.Context, chromium, url string, runs int, logf func(
 				return fmt.Errorf("warm visit: %w", err)
 			}
 			r.warm = append(r.warm, warm.ReadyAt)
+			if d, ok := warm.compile(); ok {
+				r.compileWarm = append(r.compileWarm, d)
+			}
 			return nil
 		}()
 		if err != nil {

@@ -159,7 +159,8 @@ func (r siteResources) Resolve(loc string) string {
 }
 
 // pwa is the go-app handler of a corpus with the site's own web app
-// manifest (makeManifest) in place of go-app's.
+// manifest (makeManifest) in place of go-app's, and its own WASM loader
+// in app.js (withLoader).
 func pwa(c *corpus.Corpus, opts Options) (http.Handler, error) {
 	h, err := Handler(c, opts)
 	if err != nil {
@@ -169,7 +170,7 @@ func pwa(c *corpus.Corpus, opts Options) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return withManifest(h, m), nil
+	return withManifest(withLoader(h, h), m), nil
 }
 
 // workerFor fills in the service worker's own settings for a site: the
