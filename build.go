@@ -57,7 +57,7 @@ const (
 
 // browserPkgs are the packages whose tests drive Chromium (or, for the dev
 // server, a watched folder); soak runs them.
-var browserPkgs = []string{"./app/e2e/", "./app/graph/", "./app/devserver/", "./app/internal/hostile/"}
+var browserPkgs = []string{"./app/e2e/...", "./app/graph/", "./app/devserver/", "./app/internal/hostile/"}
 
 func main() {
 	cmd, args := "build", os.Args[1:]

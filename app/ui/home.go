@@ -3,6 +3,7 @@ package ui
 import (
 	pathpkg "path"
 	"slices"
+	"strconv"
 	"strings"
 	"unicode"
 
@@ -11,8 +12,15 @@ import (
 	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
+// cardPage is how many cards the catalog draws at first, and how many more
+// each press of its "Show more" button adds. The catalog drew every card
+// of a corpus, 10,000 on every visit of home at 10,000 patterns, and the
+// server's HTML of home grew with it; search, the graph and the sitemap
+// reach every pattern without them.
+const cardPage = 120
+
 // home shows the introduction and the catalog: every pattern as a card,
-// filterable by building block and tag.
+// filterable by building block and tag, a page of cards at a time.
 type home struct {
 	app.Compo
 
@@ -24,9 +32,12 @@ type home struct {
 	block    string // the building block filter, or ""
 	tag      string // the tag filter, or ""
 	category string // the category (folder) filter, or ""
+	// shown is how many cards of the filtered list are drawn: cardPage,
+	// and a page more for each press of "Show more".
+	shown int
 }
 
-func newHome(c *corpus.Corpus) *home { return &home{c: c} }
+func newHome(c *corpus.Corpus) *home { return &home{c: c, shown: cardPage} }
 
 // resetAt sets Resets.
 func (h *home) resetAt(n int) *home {
@@ -36,7 +47,10 @@ func (h *home) resetAt(n int) *home {
 
 // OnUpdate clears the filters: Resets, the only field the shell sets,
 // changed.
-func (h *home) OnUpdate(ctx app.Context) { h.block, h.tag, h.category = "", "", "" }
+func (h *home) OnUpdate(ctx app.Context) {
+	h.block, h.tag, h.category = "", "", ""
+	h.shown = cardPage
+}
 
 // Render draws the introduction, the filters and the cards.
 func (h *home) Render() app.UI {
@@ -50,6 +64,8 @@ func (h *home) Render() app.UI {
 			cards = append(cards, i)
 		}
 	}
+	shown := min(len(cards), max(h.shown, cardPage))
+	more := min(cardPage, len(cards)-shown)
 	intro := c.Introduction()
 	return app.Div().Class("home").Body(
 		app.H1().Class("site-title").Text(c.Site.Name),
@@ -65,10 +81,32 @@ func (h *home) Render() app.UI {
 			h.filters(),
 			app.P().Class("muted count").ID("catalog-count").Textf("%d of %d patterns", len(cards), len(patterns)),
 			app.Ul().Class("cards").ID("catalog").Body(
-				app.Range(cards).Slice(func(k int) app.UI { return card(c, cards[k]) }),
+				app.Range(cards[:shown]).Slice(func(k int) app.UI { return card(c, cards[k]) }),
 			),
+			app.If(more > 0, func() app.UI {
+				return app.P().Class("catalog-more").Body(
+					app.Button().Type("button").ID("catalog-more").
+						Textf("Show %d more (%d of %d shown)", more, shown, len(cards)).
+						OnClick(h.showMore),
+				)
+			}),
 		),
 	)
+}
+
+// showMore draws a page more of cards and puts the keyboard on the first
+// of them. It reads the count from the component, not from the render
+// that drew the button: go-app keeps a button's first handler across
+// renders.
+func (h *home) showMore(ctx app.Context, e app.Event) {
+	first := max(h.shown, cardPage)
+	h.shown = first + cardPage
+	ctx.Defer(func(app.Context) {
+		sel := "#catalog > li:nth-child(" + strconv.Itoa(first+1) + ") a"
+		if a := app.Window().Get("document").Call("querySelector", sel); a.Truthy() {
+			a.Call("focus")
+		}
+	})
 }
 
 func (h *home) filters() app.UI {
@@ -77,7 +115,10 @@ func (h *home) filters() app.UI {
 			Class("filter").
 			Aria("pressed", value == current).
 			Text(label).
-			OnClick(func(ctx app.Context, e app.Event) { set(value) })
+			OnClick(func(ctx app.Context, e app.Event) {
+				set(value)
+				h.shown = cardPage
+			})
 	}
 	categories := patternCategories(h.c)
 	return app.Div().Class("filters").Body(

@@ -1,7 +1,9 @@
 package ui
 
 import (
+	"fmt"
 	"net/url"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -373,5 +375,46 @@ func TestActionsFollowTheTarget(t *testing.T) {
 	}
 	if got := partName(&c.Docs[3], "variant-stickers"); got != "Stickers" {
 		t.Errorf("partName of a variant = %q", got)
+	}
+}
+
+// A large catalog draws a page of cards, and each press of "Show more"
+// a page more; a filter starts again from the first page.
+func TestHomeShowsAPageOfCards(t *testing.T) {
+	c := &corpus.Corpus{Blocks: []string{"Odd"}}
+	for i := range 2*cardPage + 30 {
+		d := corpus.Doc{Slug: "p" + strconv.Itoa(i), Title: "P" + strconv.Itoa(i)}
+		if i%2 == 1 {
+			d.Blocks = []string{"Odd"}
+		}
+		c.Docs = append(c.Docs, d)
+	}
+	total := len(c.Docs)
+	h := newHome(c)
+	for _, step := range []struct {
+		name  string
+		press func()
+		cards int
+		more  string
+	}{
+		{name: "first page", cards: cardPage, more: fmt.Sprintf("Show %d more (%d of %d shown)", cardPage, cardPage, total)},
+		{name: "one press", press: func() { h.shown += cardPage }, cards: 2 * cardPage, more: fmt.Sprintf("Show 30 more (%d of %d shown)", 2*cardPage, total)},
+		{name: "all", press: func() { h.shown += cardPage }, cards: total},
+		{name: "a filter", press: func() { h.block = "Odd"; h.shown = cardPage }, cards: cardPage, more: fmt.Sprintf("Show %d more (%d of %d shown)", total/2-cardPage, cardPage, total/2)},
+	} {
+		if step.press != nil {
+			step.press()
+		}
+		html := render(h)
+		if got := strings.Count(html, `class="card"`); got != step.cards {
+			t.Errorf("%s: %d cards, want %d", step.name, got, step.cards)
+		}
+		hasMore := strings.Contains(html, `id="catalog-more"`)
+		if step.more == "" && hasMore {
+			t.Errorf("%s: a Show more button with every card drawn", step.name)
+		}
+		if step.more != "" && !strings.Contains(html, step.more) {
+			t.Errorf("%s: no button %q", step.name, step.more)
+		}
 	}
 }
