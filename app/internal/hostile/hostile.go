@@ -1,8 +1,8 @@
 // Package hostile is a content folder written by an attacker, for tests:
 // every payload of Payloads placed in every field a content file has —
 // title, description, tags, aliases, variant names, building blocks, link
-// targets and link titles, glossary terms, image alt text — and, in a
-// separate folder, in file names. Each payload that could become markup
+// targets and link titles, glossary terms, image alt text, the site's name
+// (the introduction's title) — and, in a separate folder, in file names. Each payload that could become markup
 // names the marker element or attribute (Marker, MarkerAttr) it would
 // introduce, so a test can look for them in the parsed output.
 package hostile
@@ -51,6 +51,20 @@ var Payloads = []Payload{
 	{"very long", strings.Repeat("long ", 4000) + `"><x-pwn>long</x-pwn>`}, // in each of some 20 fields: under the compiler's 1 MiB cap
 }
 
+// SiteName is the title of the hostile corpus's introduction, which the
+// compiler takes for the site's name, so that it is in the head, the
+// header, the manifest and the share card of every page: every payload
+// but the very long one, in a row.
+func SiteName() string {
+	var parts []string
+	for _, p := range Payloads {
+		if len(p.Value) < 200 {
+			parts = append(parts, p.Value)
+		}
+	}
+	return "Site " + strings.Join(parts, " ")
+}
+
 // Slug is the slug of the pattern that carries payload i.
 func Slug(i int) string { return fmt.Sprintf("p%d", i) }
 
@@ -78,7 +92,7 @@ func Files() map[string]string {
 		fmt.Fprintf(&glossary, "<div id=\"%s\" />\n**%s**: a term, see [P%d](%s.html).\n\n", anchorSafe(v), v, i, Slug(i))
 	}
 	files["glossary.md"] = glossary.String()
-	files["introduction.md"] = header("Introduction", "page", "intro", "How to read.") +
+	files["introduction.md"] = header(SiteName(), "page", "intro", "How to read.") +
 		"\nRead the [first](" + Slug(0) + ".html) pattern. It is good.\n"
 	return files
 }

@@ -3,6 +3,7 @@
 package hostile
 
 import (
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -291,8 +292,11 @@ func check(t *testing.T, where, body string, d *corpus.Doc, refresh string) {
 		return
 	}
 	title, meta := headOf(doc)
-	if want := parsed(d.Title); title != want+" · Pattern Explorer" || meta["og:title"] != want {
+	if want := parsed(d.Title); title != want+" · "+parsed(SiteName()) || meta["og:title"] != want {
 		t.Errorf("%s: <title> %q and og:title %q, want %q", where, short(title), short(meta["og:title"]), short(want))
+	}
+	if want := parsed(SiteName()); meta["og:site_name"] != want {
+		t.Errorf("%s: og:site_name %q, want the site's name %q", where, short(meta["og:site_name"]), short(want))
 	}
 	if want := parsed(d.Description); want != "" && (meta["description"] != want || meta["og:description"] != want) {
 		t.Errorf("%s: description %q and og:description %q, want %q", where, short(meta["description"]), short(meta["og:description"]), short(want))
@@ -368,6 +372,20 @@ func TestPayloadsFromServer(t *testing.T) {
 	}
 	srv := httptest.NewServer(h)
 	defer srv.Close()
+	t.Run("manifest", func(t *testing.T) {
+		res, err := http.Get(srv.URL + "/manifest.webmanifest")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		var m struct{ Name string }
+		if err := json.NewDecoder(res.Body).Decode(&m); err != nil {
+			t.Fatalf("the manifest does not parse: %v", err)
+		}
+		if m.Name != SiteName() {
+			t.Errorf("manifest name %q, want the site's name %q", short(m.Name), short(SiteName()))
+		}
+	})
 	for _, r := range routes(c) {
 		t.Run(r.name, func(t *testing.T) {
 			res, err := http.Get(srv.URL + r.target)
