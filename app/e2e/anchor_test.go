@@ -68,5 +68,18 @@ func TestSectionAndVariantAnchors(t *testing.T) {
 	if !samePage(t, ctx) {
 		t.Error("opening a hit reloaded the page")
 	}
+
+	// The # next to a section goes to it and copies its address.
+	grantClipboard(t, ctx, srv.URL)
+	must(t, ctx, "follow the Solution's permalink", chromedp.Click(chromedp.CSS(`#solution .permalink`)))
+	want := srv.URL + "/patterns/booth#solution"
+	// The copy is a promise: wait for it frame by frame.
+	copied := fmt.Sprintf(`(async () => { for (let i = 0; i < 600; i++) {
+		if (location.href === %q && await navigator.clipboard.readText() === %q) return true;
+		await new Promise(r => requestAnimationFrame(r)); } return false; })()`, want, want)
+	if ok, err := chromedp.Run(ctx, chromedp.Evaluate[bool](copied, chromedp.EvalAwaitPromise)); err != nil || !ok {
+		got, _ := chromedp.Run(ctx, chromedp.Evaluate[string](`navigator.clipboard.readText()`, chromedp.EvalAwaitPromise))
+		failWithScreenshot(t, ctx, "after the permalink: address %q, clipboard %q, want both %q (%v)", eval[string](t, ctx, `location.href`), got, want, err)
+	}
 	con.check(t)
 }

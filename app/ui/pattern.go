@@ -87,8 +87,15 @@ func copyHref(ctx app.Context, e app.Event) {
 	a := e.Get("currentTarget")
 	clip := app.Window().Get("navigator").Get("clipboard")
 	if a.Truthy() && clip.Truthy() && clip.Get("writeText").Truthy() {
-		p := clip.Call("writeText", a.Get("href"))
-		p.Call("catch", app.FuncOf(func(app.Value, []app.Value) any { return nil }))
+		// A refused copy (no permission) is not an error to show: the
+		// link still goes to the part. The callback is released once the
+		// copy settles either way.
+		var settled app.Func
+		settled = app.FuncOf(func(app.Value, []app.Value) any {
+			settled.Release()
+			return nil
+		})
+		clip.Call("writeText", a.Get("href")).Call("then", settled, settled)
 	}
 }
 
