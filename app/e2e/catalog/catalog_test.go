@@ -3,10 +3,9 @@
 package catalog
 
 import (
-	"context"
 	"fmt"
-	"log/slog"
-	"net/http/httptest"
+	"io"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,7 +17,6 @@ import (
 	"github.com/devrel-patterns/explorer/app/artifact"
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/internal/browsertest"
-	"github.com/devrel-patterns/explorer/app/site"
 	"github.com/devrel-patterns/explorer/app/synth"
 	"github.com/devrel-patterns/explorer/app/ui"
 )
@@ -55,40 +53,29 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
-// poll waits for a JavaScript condition.
-func poll(t *testing.T, ctx context.Context, what, js string) {
-	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
-		t.Fatalf("%s: %v", what, err)
-	}
-}
-
 // TestCatalogPages opens home: the server's page and the app draw one page
 // of cards with a "Show more" button; pressing it draws the next page and
 // puts the keyboard on its first card; the last press draws the rest and
 // the button goes.
 func TestCatalogPages(t *testing.T) {
-	browsertest.BuiltApp(t, repoRoot)
 	ctx := browsertest.Tab(t, 3*time.Minute)
-	root, err := browsertest.BuildRoot(repoRoot, t.TempDir(), theCorpus, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := site.New(theCorpus, root, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	defer srv.Close()
+	srv := browsertest.Serve(t, repoRoot, theCorpus, nil)
 	total := len(theCorpus.Patterns())
 	if total < 241 {
 		t.Fatalf("the corpus has %d patterns, want more than two pages", total)
 	}
 
 	// Before the app starts: the server's HTML.
-	rec := httptest.NewRecorder()
-	h.ServeHTTP(rec, httptest.NewRequest("GET", "/", nil))
-	if n := strings.Count(rec.Body.String(), `class="card"`); n != 120 {
+	res, err := http.Get(srv.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, err := io.ReadAll(res.Body)
+	res.Body.Close()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(string(body), `class="card"`); n != 120 {
 		t.Errorf("the server's home has %d cards, want 120", n)
 	}
 
@@ -96,11 +83,11 @@ func TestCatalogPages(t *testing.T) {
 		t.Fatalf("open home: %v", err)
 	}
 	cards := `document.querySelectorAll("#catalog > li.card").length`
-	poll(t, ctx, "one page of cards", cards+` === 120 && !!document.getElementById("catalog-more")`)
+	browsertest.Poll(t, ctx, "one page of cards", cards+` === 120 && !!document.getElementById("catalog-more")`)
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#catalog-more"))); err != nil {
 		t.Fatalf("press Show more: %v", err)
 	}
-	poll(t, ctx, "two pages of cards, the keyboard on the first new one",
+	browsertest.Poll(t, ctx, "two pages of cards, the keyboard on the first new one",
 		cards+` === 240 && document.activeElement === document.querySelector("#catalog > li:nth-child(121) a")`)
 	if err := chromedp.Do(ctx, chromedp.Click(chromedp.CSS("#catalog-more"))); err != nil {
 		t.Fatalf("press Show more again: %v", err)

@@ -3,10 +3,7 @@
 package media
 
 import (
-	"context"
 	"fmt"
-	"log/slog"
-	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"testing"
@@ -18,7 +15,6 @@ import (
 	"github.com/devrel-patterns/explorer/app/compiler"
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/internal/browsertest"
-	"github.com/devrel-patterns/explorer/app/site"
 	"github.com/devrel-patterns/explorer/app/ui"
 )
 
@@ -46,30 +42,12 @@ func TestMain(m *testing.M) {
 	os.Exit(m.Run())
 }
 
-// poll waits for a JavaScript condition.
-func poll(t *testing.T, ctx context.Context, what, js string) {
-	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
-		t.Fatalf("%s: %v", what, err)
-	}
-}
-
 // TestImageOffline opens a pattern with an image on the server, as `make
 // run CONTENT=…` serves it, sees the image drawn at its served size, goes
 // offline, opens the page again and sees the image again, from the cache.
 func TestImageOffline(t *testing.T) {
-	browsertest.BuiltApp(t, repoRoot)
 	ctx := browsertest.Tab(t, 3*time.Minute)
-	root, err := browsertest.BuildRoot(repoRoot, t.TempDir(), theCorpus, theImages)
-	if err != nil {
-		t.Fatal(err)
-	}
-	h, err := site.New(theCorpus, root, slog.New(slog.DiscardHandler))
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := httptest.NewServer(h)
-	defer srv.Close()
+	srv := browsertest.Serve(t, repoRoot, theCorpus, theImages)
 	page := srv.URL + "/patterns/patterns/2-structured/shared-screen"
 	drawn := `(() => { const i = document.querySelector('.section-body img[alt="Two people at one display"]');
 		return !!i && i.complete && i.naturalWidth === 1600 && i.getAttribute("width") === "1600" && i.getAttribute("loading") === "lazy"; })()`
@@ -77,8 +55,8 @@ func TestImageOffline(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(page), browsertest.Ready()); err != nil {
 		t.Fatalf("open the pattern: %v", err)
 	}
-	poll(t, ctx, "the image is drawn at 1600 px", `(() => { const i = document.querySelector('.section-body img'); if (i) i.scrollIntoView(); return true; })() && `+drawn)
-	poll(t, ctx, "the worker has cached the page and its image", `(async () => {
+	browsertest.Poll(t, ctx, "the image is drawn at 1600 px", `(() => { const i = document.querySelector('.section-body img'); if (i) i.scrollIntoView(); return true; })() && `+drawn)
+	browsertest.Poll(t, ctx, "the worker has cached the page and its image", `(async () => {
 		const reg = await navigator.serviceWorker.getRegistration();
 		if (!reg || !reg.active || reg.active.state !== "activated") return false;
 		const img = document.querySelector('.section-body img');
@@ -89,5 +67,5 @@ func TestImageOffline(t *testing.T) {
 	if err := chromedp.Do(ctx, chromedp.Navigate(page), browsertest.Ready()); err != nil {
 		t.Fatalf("open the pattern offline: %v", err)
 	}
-	poll(t, ctx, "offline, the image is drawn again", `(() => { const i = document.querySelector('.section-body img'); if (i) i.scrollIntoView(); return true; })() && `+drawn)
+	browsertest.Poll(t, ctx, "offline, the image is drawn again", `(() => { const i = document.querySelector('.section-body img'); if (i) i.scrollIntoView(); return true; })() && `+drawn)
 }

@@ -72,3 +72,12 @@ func Tab(t testing.TB, limit time.Duration) context.Context {
 func Ready() chromedp.Action[chromedp.Void] {
 	return chromedp.WaitVisible(chromedp.CSS(`html[data-app="ready"]`))
 }
+
+// Poll waits, up to 20 s, for a JavaScript condition on the page to hold,
+// and fails the test with what it waited for when it does not.
+func Poll(t testing.TB, ctx context.Context, what, js string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
+		t.Fatalf("%s: %v", what, err)
+	}
+}

@@ -5,15 +5,19 @@ package browsertest
 import (
 	"fmt"
 	"io/fs"
+	"log/slog"
+	"net/http/httptest"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
+	"testing"
 
 	"github.com/devrel-patterns/explorer/app/artifact"
 	"github.com/devrel-patterns/explorer/app/card"
 	"github.com/devrel-patterns/explorer/app/compiler"
 	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/site"
 )
 
 // BuildRoot makes, in a new folder under tmp, what a build makes for a
@@ -70,4 +74,23 @@ func BuildRoot(repo, tmp string, c *corpus.Corpus, images []compiler.Image) (str
 		return "", fmt.Errorf("build the app for %s: %v\n%s", c.Site.Name, err, out)
 	}
 	return root, nil
+}
+
+// Serve builds a root for a corpus (BuildRoot, in the test's temporary
+// folder) and serves it with the real server (site.New) until the test
+// ends. The app's routes must be registered for c (ui.Register) first.
+func Serve(t testing.TB, repo string, c *corpus.Corpus, images []compiler.Image) *httptest.Server {
+	t.Helper()
+	BuiltApp(t, repo)
+	root, err := BuildRoot(repo, t.TempDir(), c, images)
+	if err != nil {
+		t.Fatal(err)
+	}
+	h, err := site.New(c, root, slog.New(slog.DiscardHandler))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(h)
+	t.Cleanup(srv.Close)
+	return srv
 }
