@@ -230,7 +230,7 @@ func (r *runner) graph(ctx context.Context) error {
 					over++
 				}
 			}
-			p50, p95 := median(frames), percentile(frames, 95)
+			p50, p95 := median(frames), percentile(frames, 0.95)
 			r.logf("  %s: frames p50 %.1f ms, p95 %.1f ms, %d of %d over 25 ms", columnNames[col], p50, p95, over, len(frames))
 			metric := fmt.Sprintf("pan and zoom /graph (wheel, then drag; %d runs): frame interval p50 / p95", r.opts.Runs)
 			r.t.set("Graph", metric, col, fmt.Sprintf("%.1f / %.1f ms", p50, p95))
