@@ -163,7 +163,7 @@ func (r *runner) loads(ctx context.Context) error {
 			r.t.set("Load", "cold: corpus decode in the WASM (marks, median)", col, fmtMS(median(lr.decode)))
 			r.t.set("Load", "cold: routes + search index in the WASM (marks, median)", col, fmtMS(median(lr.register)))
 			r.t.set("Load", "cold: index built → app ready with the catalog rendered (marks, median)", col, fmtMS(median(lr.render)))
-			r.t.set("Load", "WASM fetch → compiled, cold / warm (the loader's marks, median): a warm one far shorter is V8's code cache", col, fmtPair(median(lr.compileCold), median(lr.compileWarm)))
+			r.t.set("Load", "WASM fetch → compiled, cold / warm (the loader's marks, median)", col, fmtPair(median(lr.compileCold), median(lr.compileWarm)))
 			if col == colOurs {
 				r.t.judge("Size", "first visit: page requests (CDP encodedDataLength; app.wasm as "+enc+")", "< 2 MB = 2,000,000 bytes (our corpus)", page < goalFirstVisit)
 				r.t.judge("Load", fmt.Sprintf("cold load → search box + catalog ready (fresh profile, median of %d)", lr.coldRuns), "< 1.5 s (our corpus)", cold < goalCold)
