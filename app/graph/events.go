@@ -20,11 +20,7 @@ import (
 // wheelSettle.
 func (g *Graph) onWheel(ctx app.Context, e app.Event) {
 	e.PreventDefault()
-	svg := ctx.JSSrc()
-	if svg != nil && svg.Type() == app.TypeObject && svg.Get("querySelector").Type() == app.TypeFunction {
-		svg = svg.Call("querySelector", ".graph-svg")
-	}
-	r := viewportRect(svg)
+	r := viewportRect(graphSVG(ctx.JSSrc()))
 	if !g.wheel(r, num(e.Get("clientX")), num(e.Get("clientY")), num(e.Get("deltaY")), int(num(e.Get("deltaMode")))) {
 		ctx.PreventUpdate()
 		return
@@ -391,12 +387,11 @@ func (g *Graph) OnResize(ctx app.Context) { g.fit(ctx) }
 // render draws the scene in it; the first time, it also makes the measure
 // of the labels' width.
 func (g *Graph) fit(ctx app.Context) {
-	root := ctx.JSSrc()
-	if root == nil || root.Type() != app.TypeObject || root.Get("querySelector").Type() != app.TypeFunction {
+	svg := graphSVG(ctx.JSSrc())
+	if svg == nil {
 		ctx.PreventUpdate()
 		return
 	}
-	svg := root.Call("querySelector", ".graph-svg")
 	if g.width == nil {
 		g.width = canvasWidth(svg)
 	}
@@ -484,6 +479,15 @@ func closestNode(target app.Value) app.Value {
 		return nil
 	}
 	return el
+}
+
+// graphSVG returns the graph's SVG element inside root (the component's
+// root, or the graph's box), or nil where there is no DOM to search.
+func graphSVG(root app.Value) app.Value {
+	if root == nil || root.Type() != app.TypeObject || root.Get("querySelector").Type() != app.TypeFunction {
+		return nil
+	}
+	return root.Call("querySelector", ".graph-svg")
 }
 
 // viewportRect returns the box the SVG is laid out in, in client

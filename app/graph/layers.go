@@ -115,7 +115,7 @@ func (l *nodeLayer) Render() app.UI {
 		a := svgElem("a").
 			Class(n.class+" "+levelClass(n.label.level)).
 			Attr("href", n.href).
-			Attr("transform", "translate("+fmtNum(n.x)+" "+fmtNum(n.y)+")").
+			Attr("transform", place(n)).
 			TabIndex(tab).
 			Aria("label", n.title).
 			DataSet("i", i)
@@ -148,6 +148,9 @@ func mark(n node, first ...app.UI) app.UI {
 			Text(n.title),
 	)...)
 }
+
+// place is the transform that moves a node's mark to the node.
+func place(n node) string { return "translate(" + fmtNum(n.x) + " " + fmtNum(n.y) + ")" }
 
 // nodeGroup holds nodes or their copies with the font of their labels.
 func nodeGroup(class string, nodes []app.UI) app.UI {
@@ -206,7 +209,7 @@ func (l *litLayer) Render() app.UI {
 		}
 		copies[k] = svgElem("g").
 			Class(class).
-			Attr("transform", "translate("+fmtNum(n.x)+" "+fmtNum(n.y)+")").
+			Attr("transform", place(n)).
 			DataSet("i", i).
 			Body(mark(n))
 	}

@@ -170,7 +170,7 @@ func pwa(c *corpus.Corpus, opts Options) (http.Handler, error) {
 	if err != nil {
 		return nil, err
 	}
-	return withManifest(withLoader(h, h), m), nil
+	return withManifest(withLoader(h), m), nil
 }
 
 // workerFor fills in the service worker's own settings for a site: the

@@ -27,19 +27,19 @@ func loaderScript(h *app.Handler) []byte {
 // withLoader serves go-app's /app.js with the site's WASM loader appended
 // (loader.js), which compiles the WASM from the fetched response so that
 // the browser's cache of compiled code serves repeat visits. Every other
-// request goes to next as it is.
-func withLoader(h *app.Handler, next http.Handler) http.Handler {
+// request goes to h as it is.
+func withLoader(h *app.Handler) http.Handler {
 	loader := loaderScript(h)
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if r.URL.Path != "/app.js" || (r.Method != http.MethodGet && r.Method != http.MethodHead) {
-			next.ServeHTTP(w, r)
+			h.ServeHTTP(w, r)
 			return
 		}
 		// A HEAD gets the headers of the GET, length included.
 		get := r.Clone(r.Context())
 		get.Method = http.MethodGet
 		rec := httptest.NewRecorder()
-		next.ServeHTTP(rec, get)
+		h.ServeHTTP(rec, get)
 		body := rec.Body.Bytes()
 		if rec.Code == http.StatusOK {
 			body = append(append(bytes.Clone(body), '\n'), loader...)

@@ -23,7 +23,7 @@ func appJS(t *testing.T, prefix, method string) *httptest.ResponseRecorder {
 	t.Helper()
 	h := &app.Handler{Name: "Loader test", Resources: resources(corpus.Site{Prefix: prefix}), WasmContentLengthHeader: "X-Uncompressed-Length"}
 	rec := httptest.NewRecorder()
-	withLoader(h, h).ServeHTTP(rec, httptest.NewRequest(method, "/app.js", nil))
+	withLoader(h).ServeHTTP(rec, httptest.NewRequest(method, "/app.js", nil))
 	if rec.Code != http.StatusOK {
 		t.Fatalf("%s /app.js: status %d", method, rec.Code)
 	}
