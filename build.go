@@ -134,7 +134,7 @@ func run(ctx context.Context, cmd string, args []string) error {
 	case "soak":
 		return soak(ctx, *content, *n)
 	case "bench":
-		return benchmark(*content)
+		return benchmark(ctx, *content)
 	case "loadtest":
 		return loadTest(ctx, *content, *duration)
 	default:
@@ -623,14 +623,57 @@ func readTestEvents(r io.Reader) (failed []string, passed int, output map[string
 }
 
 // benchmark measures the app (package app/bench) and writes
-// bench/RESULTS.md; it builds what it needs in temporary folders and leaves
-// the repository's build outputs alone.
-func benchmark(dir string) error {
+// bench/RESULTS.md. It builds what it needs in temporary folders and leaves
+// the repository's build outputs alone, but for the timing of `make run`,
+// which builds and serves this tree as `make run` does. It installs the
+// peers it needs (nginx, and wrk to load it and our server) when they are
+// missing.
+func benchmark(ctx context.Context, dir string) error {
 	self, err := os.Executable()
 	if err != nil {
 		return fmt.Errorf("bench: %w", err)
 	}
-	return bench.Run(context.Background(), bench.Options{Content: dir, Check: []string{self, "check"}, Compression: webCompression})
+	if err := installBenchTools(ctx); err != nil {
+		// The side-by-side rows are then missing, with the reason in the notes.
+		fmt.Fprintf(os.Stderr, "bench: %v\n", err)
+	}
+	return bench.Run(ctx, bench.Options{
+		Content:     dir,
+		Check:       []string{self, "check"},
+		Serve:       []string{goTool(), "run", "build.go", "run", "-content", dir},
+		Compression: webCompression,
+	})
+}
+
+// benchTools are the Debian packages of the commands make bench runs
+// beside the app.
+var benchTools = map[string]string{"nginx": "nginx", "wrk": "wrk"}
+
+// installBenchTools installs with apt-get whichever of benchTools is not on
+// PATH.
+func installBenchTools(ctx context.Context) error {
+	var missing []string
+	for cmd, pkg := range benchTools {
+		if _, err := exec.LookPath(cmd); err != nil {
+			missing = append(missing, pkg)
+		}
+	}
+	if len(missing) == 0 {
+		return nil
+	}
+	slices.Sort(missing)
+	if _, err := exec.LookPath("apt-get"); err != nil {
+		return fmt.Errorf("%s missing and no apt-get to install them", strings.Join(missing, ", "))
+	}
+	for _, args := range [][]string{{"update"}, append([]string{"install", "-y", "--no-install-recommends"}, missing...)} {
+		cmd := exec.CommandContext(ctx, "apt-get", args...)
+		cmd.Env = append(os.Environ(), "DEBIAN_FRONTEND=noninteractive")
+		cmd.Stdout, cmd.Stderr = os.Stderr, os.Stderr
+		if err := cmd.Run(); err != nil {
+			return fmt.Errorf("apt-get %s: %w", strings.Join(args, " "), err)
+		}
+	}
+	return nil
 }
 
 // loadTest builds, serves the app from this process on a loopback port,

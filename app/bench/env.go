@@ -184,35 +184,43 @@ func (s *corpusRoot) start(ctx context.Context) (*child, error) {
 	if err != nil {
 		return nil, err
 	}
-	logFile, err := os.Create(filepath.Join(s.root, "server.log"))
+	return startChild(ctx, "server for "+s.name, filepath.Join(s.root, "server.log"), "http://"+addr, "/web/style.css", s.server, "-addr", addr, "-root", s.root)
+}
+
+// startChild runs a server, its output in logPath, and waits until url +
+// ready answers 200 OK.
+func startChild(ctx context.Context, name, logPath, url, ready, bin string, args ...string) (*child, error) {
+	logFile, err := os.Create(logPath)
 	if err != nil {
-		return nil, fmt.Errorf("server log: %w", err)
+		return nil, fmt.Errorf("%s: log: %w", name, err)
 	}
-	cmd := exec.Command(s.server, "-addr", addr, "-root", s.root)
+	cmd := exec.Command(bin, args...)
 	cmd.Stdout, cmd.Stderr = logFile, logFile
 	if err := cmd.Start(); err != nil {
 		logFile.Close()
-		return nil, fmt.Errorf("start server for %s: %w", s.name, err)
+		return nil, fmt.Errorf("start %s: %w", name, err)
 	}
-	srv := &child{URL: "http://" + addr, cmd: cmd, done: make(chan error, 1)}
+	srv := &child{URL: url, cmd: cmd, done: make(chan error, 1)}
 	go func() {
 		srv.done <- cmd.Wait()
 		logFile.Close()
 	}()
 	deadline := time.Now().Add(30 * time.Second)
 	client := &http.Client{Timeout: 2 * time.Second}
+	last := "no answer"
 	for {
-		resp, err := client.Get(srv.URL + "/web/style.css")
+		resp, err := client.Get(url + ready)
 		if err == nil {
 			io.Copy(io.Discard, resp.Body)
 			resp.Body.Close()
 			if resp.StatusCode == http.StatusOK {
 				return srv, nil
 			}
+			last = resp.Status
 		}
 		select {
 		case err := <-srv.done:
-			return nil, fmt.Errorf("server for %s exited: %v (see %s)", s.name, err, logFile.Name())
+			return nil, fmt.Errorf("%s exited: %v (see %s)", name, err, logPath)
 		case <-ctx.Done():
 			srv.stop()
 			return nil, ctx.Err()
@@ -220,7 +228,7 @@ func (s *corpusRoot) start(ctx context.Context) (*child, error) {
 		}
 		if time.Now().After(deadline) {
 			srv.stop()
-			return nil, fmt.Errorf("server for %s did not answer within 30s", s.name)
+			return nil, fmt.Errorf("%s did not answer %s with 200 OK within 30s (last: %s; see %s)", name, ready, last, logPath)
 		}
 	}
 }

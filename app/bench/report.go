@@ -16,12 +16,13 @@ import (
 const (
 	colOurs = iota
 	col1k
+	col5k
 	col10k
 	numCols
 )
 
 // columnNames head the corpus columns.
-var columnNames = [numCols]string{"our corpus", "1,000", "10,000"}
+var columnNames = [numCols]string{"our corpus", "1,000", "5,000", "10,000"}
 
 // row is one line of the table: a metric with a value per corpus, and the
 // goal it is held to, if any.

@@ -22,21 +22,30 @@ func Find() string {
 	return ""
 }
 
+// switches are the command-line switches every Chromium of this project
+// starts with, besides its profile and window.
+var switches = []string{
+	"headless", "no-sandbox", "disable-gpu", "disable-background-networking", "disable-component-update",
+	"no-first-run", "disable-sync", "disable-quic", "disable-dev-shm-usage",
+}
+
+// Flags are the same switches as Options, with the fresh profile in
+// profileDir, as command-line arguments, for a tool that starts Chromium
+// itself (Lighthouse).
+func Flags(profileDir string) []string {
+	out := make([]string, 0, len(switches)+1)
+	for _, s := range switches {
+		out = append(out, "--"+s)
+	}
+	return append(out, "--user-data-dir="+profileDir)
+}
+
 // Options are the allocator options for the browser at path with a fresh
 // profile in profileDir, and a 1280×800 window.
 func Options(path, profileDir string) []chromedp.ExecAllocatorOption {
-	return []chromedp.ExecAllocatorOption{
-		chromedp.ExecPath(path),
-		chromedp.UserDataDir(profileDir),
-		chromedp.Flag("headless", true),
-		chromedp.Flag("no-sandbox", true),
-		chromedp.Flag("disable-gpu", true),
-		chromedp.Flag("disable-background-networking", true),
-		chromedp.Flag("disable-component-update", true),
-		chromedp.Flag("no-first-run", true),
-		chromedp.Flag("disable-sync", true),
-		chromedp.Flag("disable-quic", true),
-		chromedp.Flag("disable-dev-shm-usage", true),
-		chromedp.WindowSize(1280, 800),
+	opts := []chromedp.ExecAllocatorOption{chromedp.ExecPath(path), chromedp.UserDataDir(profileDir)}
+	for _, s := range switches {
+		opts = append(opts, chromedp.Flag(s, true))
 	}
+	return append(opts, chromedp.WindowSize(1280, 800))
 }
