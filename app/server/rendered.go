@@ -11,8 +11,10 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/devrel-patterns/explorer/app/precompress"
@@ -61,14 +63,15 @@ type fill struct {
 }
 
 // page is one kept answer. Its body is held in its compressed forms only
-// when they are worth it; identity is then decompressed from gzip for the
-// rare client that accepts no coding.
+// when they are worth it; identity is then decompressed from gzip on the
+// first request of a client that accepts no coding, and kept as plain.
 type page struct {
 	key    string
 	header http.Header // the app's headers, without length or coding
 	bodies map[string][]byte
 	etags  map[string]string
 	size   int64
+	plain  atomic.Pointer[[]byte] // identity, once asked for, when bodies has none
 }
 
 func newRendered(app http.Handler, limit int64) *rendered {
@@ -98,7 +101,7 @@ func (c *rendered) serve(w http.ResponseWriter, r *http.Request) {
 		resp.writeTo(w)
 		return
 	}
-	p.send(w, r)
+	c.send(p, w, r)
 }
 
 // get returns the kept page for key, or renders it; when the answer cannot
@@ -133,15 +136,50 @@ func (c *rendered) get(key string, r *http.Request) (*page, *capture) {
 	if p != nil {
 		c.entries[key] = c.order.PushFront(p)
 		c.size += p.size
-		for c.size > c.limit && c.order.Len() > 1 {
-			old := c.order.Remove(c.order.Back()).(*page)
-			delete(c.entries, old.key)
-			c.size -= old.size
-		}
+		c.trim()
 	}
 	c.mu.Unlock()
 	close(f.done)
 	return p, resp
+}
+
+// trim drops the least recently used pages until the rest fit the limit,
+// keeping at least one; c.mu must be held.
+func (c *rendered) trim() {
+	for c.size > c.limit && c.order.Len() > 1 {
+		old := c.order.Remove(c.order.Back()).(*page)
+		delete(c.entries, old.key)
+		c.size -= old.size
+	}
+}
+
+// identity returns p's uncompressed body. When p keeps only compressed
+// forms, the first call decompresses it and keeps the result, counted
+// against the limit while p is kept, so later clients that accept no
+// coding cost no more than the others.
+func (c *rendered) identity(p *page) ([]byte, error) {
+	if b, ok := p.bodies[""]; ok {
+		return b, nil
+	}
+	if b := p.plain.Load(); b != nil {
+		return *b, nil
+	}
+	b, err := gunzip(p.bodies["gzip"])
+	if err != nil {
+		return nil, err
+	}
+	if !p.plain.CompareAndSwap(nil, &b) {
+		return *p.plain.Load(), nil
+	}
+	c.mu.Lock()
+	if e, ok := c.entries[p.key]; ok && e.Value.(*page) == p {
+		n := int64(len(b))
+		p.size += n
+		c.size += n
+		c.trim()
+	}
+	c.mu.Unlock()
+	return b, nil
 }
 
 // render has the app answer a full GET of r's route, whatever validators
@@ -233,7 +271,7 @@ func etagOf(hash, enc string) string {
 }
 
 // send answers r with the best encoding of p that the client accepts.
-func (p *page) send(w http.ResponseWriter, r *http.Request) {
+func (c *rendered) send(p *page, w http.ResponseWriter, r *http.Request) {
 	var offers []string
 	for _, c := range codings {
 		if _, ok := p.bodies[c.name]; ok {
@@ -244,7 +282,7 @@ func (p *page) send(w http.ResponseWriter, r *http.Request) {
 	body, ok := p.bodies[enc]
 	if !ok {
 		var err error
-		if body, err = gunzip(p.bodies["gzip"]); err != nil {
+		if body, err = c.identity(p); err != nil {
 			http.Error(w, "500 internal server error", http.StatusInternalServerError)
 			return
 		}
@@ -258,7 +296,27 @@ func (p *page) send(w http.ResponseWriter, r *http.Request) {
 	if enc != "" {
 		h.Set("Content-Encoding", enc)
 	}
+	if r.Method == http.MethodGet && !conditional(r) {
+		// The common case, answered as ServeContent would, without its
+		// reader and the extra write of its copy.
+		h.Set("Accept-Ranges", "bytes")
+		h.Set("Content-Length", strconv.Itoa(len(body)))
+		w.WriteHeader(http.StatusOK)
+		_, _ = w.Write(body)
+		return
+	}
 	http.ServeContent(&lengthWriter{ResponseWriter: w, size: int64(len(body))}, r, "", time.Time{}, bytes.NewReader(body))
+}
+
+// conditional reports whether r asks for part of a response or for one
+// only under a condition, which http.ServeContent answers.
+func conditional(r *http.Request) bool {
+	for _, k := range validatorHeaders {
+		if _, ok := r.Header[k]; ok {
+			return true
+		}
+	}
+	return false
 }
 
 // compressibleType reports whether a Content-Type is text worth

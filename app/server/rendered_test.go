@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -229,5 +230,98 @@ func TestRenderedBounded(t *testing.T) {
 	get(c, http.MethodGet, "/patterns/p0", nil)
 	if n, m := app.count("example.com/patterns/p199"), app.count("example.com/patterns/p0"); n != 1 || m != 2 {
 		t.Errorf("the most recent route rendered %d times (want 1, kept), the oldest %d (want 2, dropped)", n, m)
+	}
+}
+
+// discard is a ResponseWriter that keeps the headers and counts the body,
+// so that what a request allocates is the server's own doing.
+type discard struct {
+	header http.Header
+	code   int
+	n      int
+}
+
+func (d *discard) Header() http.Header { return d.header }
+func (d *discard) WriteHeader(code int) {
+	if d.code == 0 {
+		d.code = code
+	}
+}
+func (d *discard) Write(b []byte) (int, error) { d.WriteHeader(http.StatusOK); d.n += len(b); return len(b), nil }
+
+// ReadFrom copies with pooled buffers, as net/http's response does.
+func (d *discard) ReadFrom(r io.Reader) (int64, error) {
+	d.WriteHeader(http.StatusOK)
+	n, err := io.Copy(io.Discard, r)
+	d.n += int(n)
+	return n, err
+}
+
+// TestRenderedIdentityKept checks that a client that accepts no coding (a
+// bot, curl, wrk) gets the kept page too: its body is decompressed on the
+// first such request, counted against the limit, and not again, so a later
+// identity request allocates about what a brotli one does, far less than
+// the page's size.
+func TestRenderedIdentityKept(t *testing.T) {
+	app := newCountingApp()
+	c := newRendered(app, 0)
+	first := get(c, http.MethodGet, "/patterns/booth", nil)
+	size := first.Body.Len()
+	if size < 10000 {
+		t.Fatalf("identity body of %d bytes", size)
+	}
+	kept := c.size
+	if kept < int64(size) {
+		t.Errorf("%d bytes kept after an identity answer of %d bytes: the plain body is not counted", kept, size)
+	}
+	br := allocsPerRequest(t, c, "/patterns/booth", "br")
+	plain := allocsPerRequest(t, c, "/patterns/booth", "")
+	if plain > br+size/4 {
+		t.Errorf("each identity request allocates %d bytes (brotli: %d) for a page of %d: the body is decompressed every time", plain, br, size)
+	}
+	if c.size != kept {
+		t.Errorf("kept bytes went from %d to %d over identical requests", kept, c.size)
+	}
+}
+
+// allocsPerRequest is the mean number of bytes allocated by a GET of
+// target with the given Accept-Encoding, request included.
+func allocsPerRequest(t *testing.T, c *rendered, target, accept string) int {
+	t.Helper()
+	const n = 50
+	var before, after runtime.MemStats
+	runtime.GC()
+	runtime.ReadMemStats(&before)
+	for range n {
+		r := httptest.NewRequest(http.MethodGet, target, nil)
+		if accept != "" {
+			r.Header.Set("Accept-Encoding", accept)
+		}
+		d := &discard{header: http.Header{}}
+		c.serve(d, r)
+		if d.code != http.StatusOK || d.n == 0 {
+			t.Fatalf("%s in %q: %d with %d bytes", target, accept, d.code, d.n)
+		}
+	}
+	runtime.ReadMemStats(&after)
+	return int(after.TotalAlloc-before.TotalAlloc) / n
+}
+
+// BenchmarkRenderedPage is the cost of sending a kept page, as a browser
+// (brotli) and as a client that accepts no coding.
+func BenchmarkRenderedPage(b *testing.B) {
+	c := newRendered(newCountingApp(), 0)
+	for _, accept := range []string{"gzip, deflate, br", ""} {
+		get(c, http.MethodGet, "/patterns/booth", map[string]string{"Accept-Encoding": accept})
+		b.Run("accept="+accept, func(b *testing.B) {
+			r := httptest.NewRequest(http.MethodGet, "/patterns/booth", nil)
+			if accept != "" {
+				r.Header.Set("Accept-Encoding", accept)
+			}
+			b.ReportAllocs()
+			for b.Loop() {
+				c.serve(&discard{header: http.Header{}}, r)
+			}
+		})
 	}
 }

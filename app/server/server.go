@@ -147,8 +147,14 @@ func New(cfg Config) (http.Handler, error) {
 		pages:   newRendered(cfg.App, cfg.CacheBytes),
 		known:   known,
 		aliases: checked,
-		csp:     csp,
-		logger:  logger,
+		security: http.Header{
+			"Content-Security-Policy": {csp},
+			"X-Content-Type-Options":  {"nosniff"},
+			"Referrer-Policy":         {"strict-origin-when-cross-origin"},
+			"X-Frame-Options":         {"DENY"},
+			"Permissions-Policy":      {PermissionsPolicy},
+		},
+		logger: logger,
 	}, nil
 }
 
@@ -159,8 +165,10 @@ type handler struct {
 	pages   *rendered
 	known   func(string) bool
 	aliases map[string]string
-	csp     string
-	logger  *slog.Logger
+	// security holds the headers every response carries, in canonical
+	// form; its values are shared by every response and never changed.
+	security http.Header
+	logger   *slog.Logger
 }
 
 func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
@@ -177,11 +185,9 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}()
 
 	hd := rec.Header()
-	hd.Set("Content-Security-Policy", h.csp)
-	hd.Set("X-Content-Type-Options", "nosniff")
-	hd.Set("Referrer-Policy", "strict-origin-when-cross-origin")
-	hd.Set("X-Frame-Options", "DENY")
-	hd.Set("Permissions-Policy", PermissionsPolicy)
+	for k, v := range h.security {
+		hd[k] = v
+	}
 
 	if r.Method != http.MethodGet && r.Method != http.MethodHead {
 		hd.Set("Allow", "GET, HEAD")
@@ -211,11 +217,15 @@ func (h *handler) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 // app answer 304, 412 or 206 instead of rendering its not-found view.
 func unconditional(r *http.Request) *http.Request {
 	r2 := r.Clone(r.Context())
-	for _, k := range []string{"If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range", "Range"} {
+	for _, k := range validatorHeaders {
 		r2.Header.Del(k)
 	}
 	return r2
 }
+
+// validatorHeaders are the request headers that make an answer partial or
+// conditional.
+var validatorHeaders = []string{"If-None-Match", "If-Modified-Since", "If-Match", "If-Unmodified-Since", "If-Range", "Range"}
 
 // notFoundWriter turns any non-error status the app writes into 404, and
 // drops the validators, which describe the app's pages, not a missing one.

@@ -44,7 +44,11 @@ func serveTo(c *corpus.Corpus, args []string, logs io.Writer) error {
 		slog.Info("static site written", "folder", *export, "prefix", c.Site.Prefix, "origin", c.Site.Origin, "routes", len(c.Docs)+3)
 		return nil
 	}
-	logger := slog.New(slog.NewTextHandler(logs, nil))
+	// One line a request: batched, so that logging does not cost a write
+	// a request under load.
+	buffered := server.NewLogBuffer(logs)
+	defer buffered.Close()
+	logger := slog.New(slog.NewTextHandler(buffered, nil))
 	// The LAN addresses let the app's QR codes, shown on localhost, name
 	// an address a visitor's phone can open.
 	lan, err := site.LANAddrs(*addr)
