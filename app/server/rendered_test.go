@@ -247,7 +247,11 @@ func (d *discard) WriteHeader(code int) {
 		d.code = code
 	}
 }
-func (d *discard) Write(b []byte) (int, error) { d.WriteHeader(http.StatusOK); d.n += len(b); return len(b), nil }
+func (d *discard) Write(b []byte) (int, error) {
+	d.WriteHeader(http.StatusOK)
+	d.n += len(b)
+	return len(b), nil
+}
 
 // ReadFrom copies with pooled buffers, as net/http's response does.
 func (d *discard) ReadFrom(r io.Reader) (int64, error) {
