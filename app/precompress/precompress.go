@@ -40,6 +40,11 @@ const (
 	DefaultLargeBrotliQuality = 9
 	// DefaultLargeSize is the size above which LargeBrotliQuality applies.
 	DefaultLargeSize = 1 << 20
+	// PageBrotliQuality is the brotli quality of prerendered pages, which
+	// are compressed by the thousand (a static export) or on their first
+	// request (the server): on a 26 KB page it takes 1.5 ms, as gzip -9
+	// does, against 46 ms for quality 11, which is 13 % smaller.
+	PageBrotliQuality = 6
 )
 
 // DefaultExtensions lists the file extensions compressed when
@@ -73,6 +78,12 @@ type Options struct {
 	// Workers is the number of files compressed at once. Zero means
 	// GOMAXPROCS.
 	Workers int
+}
+
+// PageOptions are the options for prerendered pages, compressed by the
+// thousand or while a request waits: PageBrotliQuality at every size.
+func PageOptions() Options {
+	return Options{BrotliQuality: PageBrotliQuality, LargeBrotliQuality: PageBrotliQuality}
 }
 
 func (o Options) withDefaults() Options {
@@ -425,18 +436,41 @@ func writeClose(w io.WriteCloser, data []byte) error {
 // Sizes returns the gzip and brotli sizes of data, compressed as Dir would
 // with opt (the zero Options gives the defaults), for size reports.
 func Sizes(data []byte, opt Options) (gz, br int, err error) {
+	g, b, err := both(data, opt)
+	return len(g), len(b), err
+}
+
+// Twins returns the gzip and brotli forms of data, compressed as Dir would
+// with opt, each nil when it would not save opt.MinSavings: the twins of a
+// file that is written rather than found (a static export's pages).
+func Twins(data []byte, opt Options) (gz, br []byte, err error) {
+	g, b, err := both(data, opt)
+	if err != nil {
+		return nil, nil, err
+	}
+	opt = opt.withDefaults()
+	if worthIt(len(g), len(data), opt.MinSavings) {
+		gz = g
+	}
+	if worthIt(len(b), len(data), opt.MinSavings) {
+		br = b
+	}
+	return gz, br, nil
+}
+
+// both compresses data with gzip and brotli at once, as opt says.
+func both(data []byte, opt Options) (gz, br []byte, err error) {
 	opt = opt.withDefaults()
 	if err := opt.validate(); err != nil {
-		return 0, 0, err
+		return nil, nil, err
 	}
-	var g, b []byte
 	var gErr, bErr error
 	var wg sync.WaitGroup
-	wg.Go(func() { g, gErr = Gzip(data) })
-	wg.Go(func() { b, bErr = Brotli(data, opt.brotliQuality(int64(len(data)))) })
+	wg.Go(func() { gz, gErr = Gzip(data) })
+	wg.Go(func() { br, bErr = Brotli(data, opt.brotliQuality(int64(len(data)))) })
 	wg.Wait()
 	if err := errors.Join(gErr, bErr); err != nil {
-		return 0, 0, err
+		return nil, nil, err
 	}
-	return len(g), len(b), nil
+	return gz, br, nil
 }

@@ -25,16 +25,6 @@ import (
 // thousand patterns, compressed, and a flat ceiling beyond that.
 const DefaultCacheBytes = 48 << 20
 
-// renderedBrotliQuality is the brotli quality of a rendered response. The
-// first request of a route waits for it, so it is a fast level (about as
-// fast as gzip, a tenth smaller); files known at build time get level 11
-// from package precompress instead.
-const renderedBrotliQuality = 6
-
-// minRenderedSavings is the fraction a compressed form must save to be
-// kept; below it the response is kept and sent as it is.
-const minRenderedSavings = 0.1
-
 // rendered answers the app's routes from memory: each route is rendered
 // by the app once, on its first request, then kept compressed (br and
 // gzip) with an ETag per encoding, and sent with http.ServeContent, which
@@ -244,9 +234,8 @@ func (c *capture) page(key string, limit int64) *page {
 	tag := hex.EncodeToString(sum[:12])
 	p := &page{key: key, header: header, bodies: map[string][]byte{}, etags: map[string]string{}}
 	if compressibleType(header.Get("Content-Type")) {
-		gz, err := precompress.Gzip(raw)
-		br, err2 := precompress.Brotli(raw, renderedBrotliQuality)
-		if err == nil && err2 == nil && float64(len(gz)) <= float64(len(raw))*(1-minRenderedSavings) {
+		gz, br, err := precompress.Twins(raw, precompress.PageOptions()) // the first request waits
+		if err == nil && gz != nil && br != nil {
 			p.bodies["gzip"], p.bodies["br"] = gz, br
 		}
 	}

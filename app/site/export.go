@@ -4,6 +4,7 @@ package site
 
 import (
 	"bufio"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"html"
@@ -20,6 +21,7 @@ import (
 
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/markup"
+	"github.com/devrel-patterns/explorer/app/precompress"
 )
 
 // ExportMarker is the file an export writes at the top of its folder,
@@ -78,6 +80,9 @@ func Export(c *corpus.Corpus, root, out string, protect ...string) error {
 	defer dst.Close()
 	w := &writer{root: dst}
 	if err := w.site(c, markup.Handler(h, nil, previewHead(c, false)), filepath.Join(root, "web")); err != nil {
+		return fmt.Errorf("export: %w", err)
+	}
+	if err := w.twins(); err != nil {
 		return fmt.Errorf("export: %w", err)
 	}
 	if err := w.marker(); err != nil {
@@ -413,6 +418,50 @@ func (w *writer) forwardAs(name string, site corpus.Site, d *corpus.Doc) error {
 		`<meta http-equiv="refresh" content="0; url=` + to + `"></head>` +
 		`<body><p><a href="` + to + `">` + html.EscapeString(d.Title) + `</a> has moved.</p></body></html>`
 	return w.file(name, []byte(page))
+}
+
+// twins writes a gzip and a brotli twin beside each text file the export
+// rendered, where they are worth it, so that a static host that serves
+// twins as they are (nginx's gzip_static, Caddy's precompressed) sends
+// them. web/ is left alone: it was copied with the build's own twins. A
+// route's x.html and x/index.html hold the same page, compressed once.
+func (w *writer) twins() error {
+	var names []string
+	for _, name := range w.written {
+		if !strings.HasPrefix(name, "web/") && !strings.HasPrefix(path.Base(name), ".") && twinned(name) {
+			names = append(names, name)
+		}
+	}
+	type pair struct{ gz, br []byte }
+	done := map[[sha256.Size]byte]pair{}
+	for _, name := range names {
+		data, err := w.root.ReadFile(name)
+		if err != nil {
+			return fmt.Errorf("compress %s: %w", name, err)
+		}
+		sum := sha256.Sum256(data)
+		p, ok := done[sum]
+		if !ok {
+			if p.gz, p.br, err = precompress.Twins(data, precompress.PageOptions()); err != nil {
+				return fmt.Errorf("compress %s: %w", name, err)
+			}
+			done[sum] = p
+		}
+		for ext, twin := range map[string][]byte{".gz": p.gz, ".br": p.br} {
+			if twin == nil {
+				continue
+			}
+			if err := w.file(name+ext, twin); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+// twinned reports whether an exported file is text that gets twins.
+func twinned(name string) bool {
+	return slices.Contains(precompress.DefaultExtensions, strings.ToLower(path.Ext(name)))
 }
 
 // marker writes the list of what the export wrote.

@@ -3,6 +3,8 @@
 package site
 
 import (
+	"bytes"
+	"compress/gzip"
 	"io"
 	"io/fs"
 	"maps"
@@ -16,6 +18,7 @@ import (
 	"syscall"
 	"testing"
 
+	"github.com/andybalholm/brotli"
 	"golang.org/x/net/html"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
@@ -364,4 +367,81 @@ func TestExportCopiesOnlyRegularFiles(t *testing.T) {
 			t.Errorf("%s holds the secret", name)
 		}
 	}
+}
+
+// TestExportCompressedTwins checks that every text file the export
+// renders (pages, go-app's scripts, the stylesheet, the manifest, robots
+// and the sitemap) has a gzip and a brotli twin that decode to it, for a
+// static host that serves twins as they are (nginx's gzip_static, Caddy's
+// precompressed), that the marker lists them, and that images get none.
+func TestExportCompressedTwins(t *testing.T) {
+	c := builtCorpus(t)
+	out := filepath.Join(t.TempDir(), "site")
+	if err := Export(c, repoRoot, out); err != nil {
+		t.Fatalf("export: %v", err)
+	}
+	files := listing(t, out)
+	marker := files[ExportMarker]
+	checked := 0
+	for name, body := range files {
+		ext := filepath.Ext(name)
+		if strings.HasPrefix(name, "web"+string(filepath.Separator)) || strings.HasPrefix(filepath.Base(name), ".") {
+			continue // web/ keeps the build's own twins
+		}
+		switch ext {
+		case ".gz", ".br":
+			continue
+		case ".png", ".jpg":
+			if _, ok := files[name+".gz"]; ok {
+				t.Errorf("%s has a gzip twin", name)
+			}
+			continue
+		}
+		if len(body) < 1024 {
+			continue // too small to be worth a twin (forwarding pages)
+		}
+		for _, enc := range []string{"gzip", "br"} {
+			twin := name + map[string]string{"gzip": ".gz", "br": ".br"}[enc]
+			z, ok := files[twin]
+			if !ok {
+				t.Errorf("%s (%d bytes) has no %s twin", name, len(body), enc)
+				continue
+			}
+			if got := decodeTwin(t, enc, []byte(z)); got != body {
+				t.Errorf("%s decodes to %d bytes, unlike the %d of %s", twin, len(got), len(body), name)
+			}
+			if !strings.Contains(marker, filepath.ToSlash(twin)+"\n") {
+				t.Errorf("the marker does not list %s", twin)
+			}
+		}
+		checked++
+	}
+	for _, want := range []string{"index.html", "app.js", "app.css", "manifest.webmanifest"} {
+		if _, ok := files[want+".br"]; !ok {
+			t.Errorf("no %s.br", want)
+		}
+	}
+	if checked < len(c.Docs) {
+		t.Errorf("%d text files checked for twins, fewer than the %d documents", checked, len(c.Docs))
+	}
+}
+
+// decodeTwin decompresses a twin.
+func decodeTwin(t *testing.T, enc string, b []byte) string {
+	t.Helper()
+	var r io.Reader
+	if enc == "gzip" {
+		zr, err := gzip.NewReader(bytes.NewReader(b))
+		if err != nil {
+			t.Fatalf("gzip: %v", err)
+		}
+		r = zr
+	} else {
+		r = brotli.NewReader(bytes.NewReader(b))
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		t.Fatalf("%s: %v", enc, err)
+	}
+	return string(out)
 }
