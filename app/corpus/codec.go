@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"math"
+	"strings"
+	"unsafe"
 )
 
 // magic opens every encoded corpus; FormatVersion follows it. A decoder
@@ -57,12 +59,21 @@ func Encode(c *Corpus) []byte {
 // Decode reads a corpus written by Encode. It returns an error wrapping
 // ErrFormat, and never panics, for any other input: a truncated or corrupt
 // artifact, lengths that cannot fit in it, or indices (edges, backlinks,
-// search postings) outside the documents. Empty lists decode as nil.
-func Decode(b []byte) (*Corpus, error) {
-	if len(b) < len(magic) || string(b[:len(magic)]) != magic {
+// search postings) outside the documents. Empty lists decode as nil. The
+// corpus keeps a copy of b, made once, which its texts share; b may change
+// afterwards.
+func Decode(b []byte) (*Corpus, error) { return DecodeString(string(b)) }
+
+// DecodeString is Decode for an artifact held in a string, such as the one
+// embedded in the binary: the corpus's texts are parts of s, not copies,
+// so a corpus of many megabytes of HTML is held once.
+func DecodeString(s string) (*Corpus, error) {
+	if !strings.HasPrefix(s, magic) {
 		return nil, fmt.Errorf("%w: no magic", ErrFormat)
 	}
-	d := decoder{buf: b, pos: len(magic)}
+	// buf views s's bytes, to read numbers with encoding/binary; the
+	// decoder never writes it.
+	d := decoder{src: s, buf: unsafe.Slice(unsafe.StringData(s), len(s)), pos: len(magic)}
 	if v := d.uint(); v != FormatVersion {
 		return nil, fmt.Errorf("%w: format %d, want %d", ErrFormat, v, FormatVersion)
 	}
@@ -258,7 +269,10 @@ func (e *encoder) doc(d *Doc) {
 	e.float(d.Y)
 }
 
+// decoder reads an artifact: texts are cut from src, numbers read from
+// buf, a read-only view of the same bytes.
 type decoder struct {
+	src string
 	buf []byte
 	pos int
 	err error
@@ -315,7 +329,7 @@ func (d *decoder) str() string {
 	if d.err != nil || n == 0 {
 		return ""
 	}
-	s := string(d.buf[d.pos : d.pos+n])
+	s := d.src[d.pos : d.pos+n]
 	d.pos += n
 	return s
 }

@@ -6,6 +6,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"math/rand/v2"
+	"reflect"
+	"runtime"
 	"strings"
 	"testing"
 
@@ -93,5 +95,46 @@ func BenchmarkDecode(b *testing.B) {
 				}
 			}
 		})
+	}
+}
+
+// TestDecodeStringShares checks that a corpus decoded from an artifact held
+// in a string (as the binary embeds it) shares the artifact's bytes rather
+// than copying each text, so that the server and the WASM hold the corpus
+// once, and that Decode's corpus does not change when its input does.
+func TestDecodeStringShares(t *testing.T) {
+	b := corpus.Encode(benchCorpus(500))
+	s := string(b)
+	allocated := func(f func()) uint64 {
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		f()
+		runtime.ReadMemStats(&after)
+		return after.TotalAlloc - before.TotalAlloc
+	}
+	var shared *corpus.Corpus
+	n := allocated(func() {
+		var err error
+		if shared, err = corpus.DecodeString(s); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if n > uint64(len(s))/2 {
+		t.Errorf("decoding an artifact of %d bytes from a string allocated %d bytes: its texts were copied", len(s), n)
+	}
+	copied, err := corpus.Decode(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(shared, copied) {
+		t.Fatal("DecodeString and Decode disagree")
+	}
+	title := copied.Docs[0].Title
+	for i := range b {
+		b[i] = 'x'
+	}
+	if copied.Docs[0].Title != title {
+		t.Errorf("Decode's corpus changed with its input: title %q, was %q", copied.Docs[0].Title, title)
 	}
 }

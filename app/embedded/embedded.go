@@ -12,15 +12,15 @@ import (
 	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
+// artifact is a string so that it stays read-only and the decoded corpus
+// can share its bytes (corpus.DecodeString) instead of copying them.
+//
 //go:embed corpus.bin
-var artifact []byte
-
-// Bytes returns the encoded corpus as embedded.
-func Bytes() []byte { return artifact }
+var artifact string
 
 // Load decodes the embedded corpus.
 func Load() (*corpus.Corpus, error) {
-	c, err := corpus.Decode(artifact)
+	c, err := corpus.DecodeString(artifact)
 	if err != nil {
 		return nil, fmt.Errorf("decode embedded corpus: %w", err)
 	}
