@@ -1,7 +1,7 @@
 package graph
 
 import (
-	"strconv"
+	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 )
@@ -38,8 +38,12 @@ type edgeLayer struct {
 // edgeWidth is the width of an edge on screen, in pixels.
 const edgeWidth = 1.2
 
-// Render draws one line per edge, in edge order, from centre to centre with
-// its arrow halfway (the midpoint is a vertex for marker-mid).
+// Render draws every edge, in edge order, as a subpath of one path, from
+// centre to centre with its arrow halfway (the midpoint is a vertex for
+// marker-mid; the markers at the ends of the subpaths lie under the
+// dots, which are drawn over the edges and wider than an arrow). One
+// element, where an element an edge made the graph of 5,000 patterns 3 MB
+// of HTML and 25,000 elements more, and rendering it 45 MB of garbage.
 func (l *edgeLayer) Render() app.UI {
 	if l.stats != nil {
 		l.stats.edges++
@@ -48,19 +52,26 @@ func (l *edgeLayer) Render() app.UI {
 	if s == nil {
 		s = &scene{}
 	}
-	lines := make([]app.UI, len(s.edges))
-	for j := range s.edges {
-		lines[j] = edgeLine(s, j)
+	var d strings.Builder
+	d.Grow(len(s.edges) * 40)
+	for _, e := range s.edges {
+		d.WriteString("M" + fmtNum(e.x1) + " " + fmtNum(e.y1) +
+			"L" + fmtNum((e.x1+e.x2)/2) + " " + fmtNum((e.y1+e.y2)/2) +
+			"L" + fmtNum(e.x2) + " " + fmtNum(e.y2))
 	}
-	return edgeGroup("graph-edges", l.Marker, lines)
+	var paths []app.UI
+	if d.Len() > 0 {
+		paths = []app.UI{svgElem("path").Class("graph-edge").Attr("d", d.String())}
+	}
+	return edgeGroup("graph-edges", l.Marker, paths)
 }
 
 // edgeLine draws edge j of s from centre to centre with its midpoint as a
-// vertex, for its arrow (marker-mid).
+// vertex, for its arrow (marker-mid): the lit layer's copies.
 func edgeLine(s *scene, j int) app.UI {
 	e := s.edges[j]
 	return svgElem("polyline").
-		Class("graph-edge graph-e-"+strconv.Itoa(j)).
+		Class("graph-edge").
 		Attr("points", fmtNum(e.x1)+","+fmtNum(e.y1)+" "+
 			fmtNum((e.x1+e.x2)/2)+","+fmtNum((e.y1+e.y2)/2)+" "+
 			fmtNum(e.x2)+","+fmtNum(e.y2))
