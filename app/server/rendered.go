@@ -11,6 +11,7 @@ import (
 	"io"
 	"mime"
 	"net/http"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
@@ -21,9 +22,11 @@ import (
 )
 
 // DefaultCacheBytes bounds the rendered responses kept in memory when
-// Config.CacheBytes is 0: enough for every page of a corpus of a few
-// thousand patterns, compressed, and a flat ceiling beyond that.
-const DefaultCacheBytes = 48 << 20
+// Config.CacheBytes is 0: every page of a corpus of 3,000 patterns,
+// compressed (a pattern's page keeps about 9 KB in brotli and gzip), and a
+// flat ceiling beyond that, which keeps a server of 5,000 patterns under
+// 90 MiB with SetMemoryLimit.
+const DefaultCacheBytes = 32 << 20
 
 // rendered answers the app's routes from memory: each route is rendered
 // by the app once, on its first request, then kept compressed (br and
@@ -36,6 +39,11 @@ const DefaultCacheBytes = 48 << 20
 type rendered struct {
 	app   http.Handler
 	limit int64
+	// renders holds a token for each rendering under way: at most one a
+	// processor, since rendering is work for the processor, and each holds
+	// a whole page and its garbage (a graph of 5,000 patterns renders
+	// megabytes), so that a burst of new routes cannot pile them up.
+	renders chan struct{}
 
 	mu       sync.Mutex
 	entries  map[string]*list.Element // of *page, most recent first
@@ -49,7 +57,6 @@ type rendered struct {
 type fill struct {
 	done chan struct{}
 	p    *page
-	resp *capture // the answer as the app wrote it, when p is nil
 }
 
 // page is one kept answer. Its body is held in its compressed forms only
@@ -74,6 +81,7 @@ func newRendered(app http.Handler, limit int64) *rendered {
 		entries:  map[string]*list.Element{},
 		order:    list.New(),
 		inflight: map[string]*fill{},
+		renders:  make(chan struct{}, runtime.GOMAXPROCS(0)),
 	}
 }
 
@@ -111,26 +119,34 @@ func (c *rendered) get(key string, r *http.Request) (*page, *capture) {
 		}
 		// The answer was not kept (an error, say): ask again, for this
 		// request's own answer.
-		return nil, c.render(r)
+		return nil, c.renderLimited(r)
 	}
 	f := &fill{done: make(chan struct{})}
 	c.inflight[key] = f
 	c.mu.Unlock()
+	return c.renderKept(key, f, r)
+}
 
-	resp := c.render(r)
-	p := resp.page(key, c.limit)
-	f.p, f.resp = p, resp
-
-	c.mu.Lock()
-	delete(c.inflight, key)
-	if p != nil {
-		c.entries[key] = c.order.PushFront(p)
-		c.size += p.size
-		c.trim()
-	}
-	c.mu.Unlock()
-	close(f.done)
-	return p, resp
+// renderKept renders the page for key, keeps it when it may be kept, and
+// releases the requests waiting on f whatever happens, a panic included:
+// they then render for themselves.
+func (c *rendered) renderKept(key string, f *fill, r *http.Request) (p *page, resp *capture) {
+	defer func() {
+		c.mu.Lock()
+		delete(c.inflight, key)
+		if p != nil {
+			c.entries[key] = c.order.PushFront(p)
+			c.size += p.size
+			c.trim()
+		}
+		c.mu.Unlock()
+		f.p = p
+		close(f.done)
+	}()
+	c.renders <- struct{}{}
+	defer func() { <-c.renders }()
+	resp = c.render(r)
+	return resp.page(key, c.limit), resp
 }
 
 // trim drops the least recently used pages until the rest fit the limit,
@@ -170,6 +186,13 @@ func (c *rendered) identity(p *page) ([]byte, error) {
 	}
 	c.mu.Unlock()
 	return b, nil
+}
+
+// renderLimited is render when no rendering token is held.
+func (c *rendered) renderLimited(r *http.Request) *capture {
+	c.renders <- struct{}{}
+	defer func() { <-c.renders }()
+	return c.render(r)
 }
 
 // render has the app answer a full GET of r's route, whatever validators

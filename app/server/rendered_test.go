@@ -14,6 +14,7 @@ import (
 	"sync"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/andybalholm/brotli"
 )
@@ -327,5 +328,85 @@ func BenchmarkRenderedPage(b *testing.B) {
 				c.serve(&discard{header: http.Header{}}, r)
 			}
 		})
+	}
+}
+
+// gatedApp renders like countingApp but notes how many renderings run at
+// once, and panics on /panic.
+type gatedApp struct {
+	countingApp
+	running, most atomic.Int64
+	release       chan struct{}
+}
+
+func (a *gatedApp) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if r.URL.Path == "/panic" {
+		panic("the app failed")
+	}
+	n := a.running.Add(1)
+	defer a.running.Add(-1)
+	for {
+		m := a.most.Load()
+		if n <= m || a.most.CompareAndSwap(m, n) {
+			break
+		}
+	}
+	<-a.release
+	a.countingApp.ServeHTTP(w, r)
+}
+
+// TestRenderedBoundedConcurrency checks that a burst of new routes renders
+// at most one page a processor at a time, and that every request is
+// answered once the renderings go on.
+func TestRenderedBoundedConcurrency(t *testing.T) {
+	app := &gatedApp{countingApp: *newCountingApp(), release: make(chan struct{})}
+	c := newRendered(app, 0)
+	const routes = 32
+	var wg sync.WaitGroup
+	for i := range routes {
+		wg.Go(func() {
+			if w := get(c, http.MethodGet, fmt.Sprintf("/patterns/p%d", i), nil); w.Code != http.StatusOK {
+				t.Errorf("status %d", w.Code)
+			}
+		})
+	}
+	close(app.release)
+	wg.Wait()
+	if most, procs := app.most.Load(), int64(runtime.GOMAXPROCS(0)); most > procs {
+		t.Errorf("%d renderings at once on %d processors", most, procs)
+	}
+	if got := app.total.Load(); got != routes {
+		t.Errorf("%d renderings for %d routes", got, routes)
+	}
+}
+
+// TestRenderedPanicReleases checks that an app that panics does not keep
+// a rendering token nor leave the route's waiters waiting: after more
+// panics than there are tokens, other routes still render.
+func TestRenderedPanicReleases(t *testing.T) {
+	app := &gatedApp{countingApp: *newCountingApp(), release: make(chan struct{})}
+	close(app.release)
+	c := newRendered(app, 0)
+	done := make(chan int)
+	go func() {
+		for range runtime.GOMAXPROCS(0) + 2 {
+			func() {
+				defer func() {
+					if recover() == nil {
+						t.Error("the app's panic was swallowed")
+					}
+				}()
+				get(c, http.MethodGet, "/panic", nil)
+			}()
+		}
+		done <- get(c, http.MethodGet, "/patterns/booth", nil).Code
+	}()
+	select {
+	case code := <-done:
+		if code != http.StatusOK {
+			t.Errorf("status %d after the panics", code)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("no rendering after the app's panics: a token or a waiter was left behind")
 	}
 }
