@@ -20,7 +20,7 @@ func Register(embedded *corpus.Corpus) {
 	} else {
 		app.Log("dev: using the embedded corpus:", err)
 	}
-	idx := search.New(c)
+	idx := search.Later(c)
 	ui.Route(func() app.Composer { return NewRoot(c, idx) })
 }
 
@@ -30,7 +30,7 @@ type Root struct {
 	app.Compo
 
 	c     *corpus.Corpus
-	idx   *search.Index
+	idx   *search.Lazy
 	shell *ui.Shell
 	gen   int // counts the corpora swapped in; a new one mounts a new shell
 
@@ -42,7 +42,7 @@ type Root struct {
 }
 
 // NewRoot returns the root for a corpus and its search index.
-func NewRoot(c *corpus.Corpus, idx *search.Index) *Root {
+func NewRoot(c *corpus.Corpus, idx *search.Lazy) *Root {
 	return &Root{c: c, idx: idx, shell: ui.NewShell(c, idx)}
 }
 
@@ -82,9 +82,10 @@ func (r *Root) fetchLatest(ctx app.Context) {
 	r.fetching = want
 	ctx.Async(func() {
 		c, err := fetchCorpus(want)
-		var idx *search.Index
+		var idx *search.Lazy
 		if err == nil {
-			idx = search.New(c)
+			idx = search.Later(c)
+			idx.Index() // built here, off the page's next frame
 		}
 		ctx.Dispatch(func(ctx app.Context) {
 			r.fetching = ""
@@ -102,7 +103,7 @@ func (r *Root) fetchLatest(ctx app.Context) {
 // scroll position. A new shell rather than new data in the old one: the
 // views below the shell keep their corpus in fields that only a mount
 // sets.
-func (r *Root) swap(ctx app.Context, c *corpus.Corpus, idx *search.Index) {
+func (r *Root) swap(ctx app.Context, c *corpus.Corpus, idx *search.Lazy) {
 	win := app.Window()
 	x, y := win.Get("scrollX").Float(), win.Get("scrollY").Float()
 	shell := ui.NewShell(c, idx)

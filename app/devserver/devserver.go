@@ -80,7 +80,7 @@ type Server struct {
 
 	mu       sync.Mutex
 	c        *corpus.Corpus // the last corpus that compiled
-	idx      *search.Index  // its search index
+	idx      *search.Lazy   // its search index
 	data     []byte         // c, encoded
 	site     http.Handler   // the site of c's routes
 	routes   []string       // the routes site was made for (corpus.Paths)
@@ -283,7 +283,7 @@ func (s *Server) events(w http.ResponseWriter, r *http.Request) {
 }
 
 // current returns the corpus to draw pages from.
-func (s *Server) current() (*corpus.Corpus, *search.Index) {
+func (s *Server) current() (*corpus.Corpus, *search.Lazy) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.c, s.idx
@@ -359,7 +359,7 @@ func (s *Server) compile() bool {
 
 // setCorpus makes c the corpus served.
 func (s *Server) setCorpus(c *corpus.Corpus) {
-	idx, data := search.New(c), corpus.Encode(c)
+	idx, data := search.Later(c), corpus.Encode(c)
 	s.mu.Lock()
 	s.c, s.idx, s.data = c, idx, data
 	s.mu.Unlock()

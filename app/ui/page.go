@@ -22,7 +22,7 @@ func pageView(c *corpus.Corpus, i int) app.UI {
 
 // notFoundView is what every unknown URL shows: the patterns whose titles
 // are closest to the last part of the address, and a search for it.
-func notFoundView(c *corpus.Corpus, idx *search.Index, path string) app.UI {
+func notFoundView(c *corpus.Corpus, idx *search.Lazy, path string) app.UI {
 	guess := strings.TrimSuffix(pathpkg.Base(path), ".html")
 	guess = strings.Join(strings.FieldsFunc(guess, func(r rune) bool { return r == '-' || r == '_' || r == '+' }), " ")
 	if guess == "/" || guess == "." {
@@ -30,7 +30,7 @@ func notFoundView(c *corpus.Corpus, idx *search.Index, path string) app.UI {
 	}
 	var closest []int
 	if guess != "" {
-		closest = idx.Closest(guess, 3)
+		closest = idx.Index().Closest(guess, 3)
 	}
 	return app.Section().Class("not-found").Body(
 		app.H1().Text("Not found"),

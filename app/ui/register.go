@@ -10,7 +10,7 @@ import (
 // Register routes every URL to the shell, which decodes the URL itself: one
 // route table, in corpus.Route, for the browser and the server.
 func Register(c *corpus.Corpus) {
-	idx := search.New(c)
+	idx := search.Later(c)
 	Route(func() app.Composer { return NewShell(c, idx) })
 }
 

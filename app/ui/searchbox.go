@@ -19,7 +19,7 @@ const pageSize = 20
 // comes from the box itself).
 func (s *Shell) setQuery(q string) {
 	if s.session == nil {
-		s.session = s.idx.Session()
+		s.session = s.idx.Index().Session()
 	}
 	s.query, s.sel, s.limit, s.qrOpen = q, 0, pageSize, false
 	s.result = s.session.QueryLimit(q, s.limit)
@@ -78,7 +78,7 @@ func (s *Shell) paintResults() {
 		return
 	}
 	if el := app.Window().GetElementByID("search-results"); el.Truthy() {
-		el.Set("innerHTML", resultsHTML(s.c, s.idx, s.query, s.result, s.sel))
+		el.Set("innerHTML", resultsHTML(s.c, s.idx.Index(), s.query, s.result, s.sel))
 	}
 	s.syncBox()
 }

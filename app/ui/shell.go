@@ -5,6 +5,7 @@
 package ui
 
 import (
+	"net/url"
 	"time"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -20,7 +21,7 @@ type Shell struct {
 	app.Compo
 
 	c      *corpus.Corpus
-	idx    *search.Index
+	idx    *search.Lazy
 	route  corpus.Route
 	path   string // the URL path shown
 	target string // the address's anchor: the section or variant marked
@@ -45,8 +46,10 @@ type Shell struct {
 	homeResets int              // counts idle returns home, which clear the filters
 }
 
-// NewShell returns the root component for a corpus and its search index.
-func NewShell(c *corpus.Corpus, idx *search.Index) *Shell {
+// NewShell returns the root component for a corpus and its search index,
+// which is built once the view is drawn, or at once by a view that needs
+// it.
+func NewShell(c *corpus.Corpus, idx *search.Lazy) *Shell {
 	return &Shell{c: c, idx: idx}
 }
 
@@ -61,6 +64,8 @@ func (s *Shell) OnMount(ctx app.Context) {
 	}
 	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
 	s.releaseKeys = listenShortcuts(ctx)
+	// The index, for the first keystroke, once the view is drawn.
+	whenIdle(func() { s.idx.Index() })
 	ctx.Async(func() {
 		t := time.NewTicker(updateEvery)
 		defer t.Stop()
@@ -82,22 +87,36 @@ func (s *Shell) OnDismount() {
 	}
 }
 
+// OnInit learns the route from the address in the browser, so that the
+// first render, which replaces the prerendered page before OnNav, draws
+// the view the server drew.
+func (s *Shell) OnInit() {
+	if app.IsClient {
+		s.follow(app.Window().URL())
+	}
+}
+
+// follow decodes the address u into the path, the route and the anchor
+// shown.
+func (s *Shell) follow(u *url.URL) {
+	s.path, s.target = u.Path, u.Fragment
+	s.route = routeOf(s.c, u)
+	if s.route.Kind == viewSearch && (s.route.Query != s.query || s.session == nil) {
+		s.setQuery(s.route.Query)
+	}
+}
+
 // OnNav decodes the URL into the view to show and sets the page metadata.
 func (s *Shell) OnNav(ctx app.Context) {
 	s.navs++
 	s.addressDue = false
-	s.path = ctx.Page().URL().Path
-	s.route = routeOf(s.c, ctx.Page().URL())
+	s.follow(ctx.Page().URL())
 	if s.route.Kind == viewLegacy {
 		if app.IsClient {
 			ctx.Navigate(href(s.c, s.route.To))
 			return
 		}
 	}
-	if s.route.Kind == viewSearch && (s.route.Query != s.query || s.session == nil) {
-		s.setQuery(s.route.Query)
-	}
-	s.target = ctx.Page().URL().Fragment
 	if frag := s.target; frag != "" && app.IsClient {
 		// The prerendered page was scrolled to the anchor; the WASM's
 		// render replaced it, so scroll again once the view is drawn.
@@ -212,7 +231,11 @@ func (s *Shell) view() app.UI {
 	case viewGraph:
 		return graphView(s.c)
 	case viewSearch:
-		return searchView(resultsHTML(s.c, s.idx, s.query, s.result, s.sel), s.onResultsClick, s.resultDialog())
+		return searchView(resultsHTML(s.c, s.idx.Index(), s.query, s.result, s.sel), s.onResultsClick, s.resultDialog())
+	}
+	if s.path == "" {
+		// Before the first OnNav (the server's first render): no view yet.
+		return app.Div()
 	}
 	return notFoundView(s.c, s.idx, s.path)
 }

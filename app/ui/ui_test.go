@@ -199,7 +199,7 @@ func TestHighlightNonASCII(t *testing.T) {
 
 func TestNotFoundOffersSearch(t *testing.T) {
 	c := testCorpus()
-	idx := search.New(c)
+	idx := search.Later(c)
 	html := render(notFoundView(c, idx, "/patterns/ambasadors"))
 	for _, want := range []string{"Not found", `href="/"`, `href="/search?q=ambasadors"`, `id="closest"`, `>Ambassadors</a>`} {
 		if !strings.Contains(html, want) {
@@ -416,5 +416,25 @@ func TestHomeShowsAPageOfCards(t *testing.T) {
 		if step.more != "" && !strings.Contains(html, step.more) {
 			t.Errorf("%s: no button %q", step.name, step.more)
 		}
+	}
+}
+
+// TestShellBeforeItsRoute checks what the shell draws before it knows its
+// route (go-app renders a component once before its first OnNav): not
+// the not-found view, which a visitor would see flash by, and nothing that
+// builds the search index, which took 220 ms of the first task at 10,000
+// patterns.
+func TestShellBeforeItsRoute(t *testing.T) {
+	c := testCorpus()
+	idx := search.Later(c)
+	html := render(NewShell(c, idx))
+	if strings.Contains(html, "Not found") {
+		t.Error("the shell draws the not-found view before it knows its route")
+	}
+	if idx.Built() {
+		t.Error("the shell built the search index for its first render")
+	}
+	if html := render(notFoundView(c, idx, "/")); !strings.Contains(html, "Not found") || idx.Built() {
+		t.Errorf("the not-found view at / built the index (%v) or lacks its title", idx.Built())
 	}
 }
