@@ -115,37 +115,105 @@ func targetIf(anchor, target string) string {
 	return ""
 }
 
-// linksView lists the pattern's outgoing links and its backlinks.
+// linksView lists the pattern's links out and in, each by section: the
+// links out under the sections of this pattern they are in, the links in
+// under the sections of the patterns they come from (a link from a
+// pattern's context and one from its solution mean different things).
+// Links without sections (a page's) are one list. It is the graph's
+// relations, in a form a screen reader or a phone reads best.
 func linksView(c *corpus.Corpus, d *corpus.Doc) app.UI {
-	var out []corpus.Link
-	seen := map[string]bool{}
+	var out linkGroups
 	for _, l := range d.Links {
-		if !seen[l.Target] {
-			seen[l.Target] = true
-			out = append(out, l)
+		item := func() app.UI {
+			if l.Broken {
+				return app.A().Class("broken").Href(href(c, corpus.DocPath(corpus.KindPattern, l.Target))).
+					Title("Not yet written").Text(l.Target + " (not yet written)")
+			}
+			return docLink(c, c.Lookup(l.Target))
 		}
+		out.add(l.In, l.Target, item)
+	}
+	var in linkGroups
+	for _, b := range d.Backlinks {
+		var from corpus.SectionSet
+		for _, l := range c.Docs[b].Links {
+			if l.Target == d.Slug {
+				from |= l.In
+			}
+		}
+		in.add(from, c.Docs[b].Slug, func() app.UI { return docLink(c, int(b)) })
 	}
 	return app.Div().Class("links").Body(
 		app.Section().Class("links-out").Body(
 			app.H2().Text("Links to"),
-			app.Ul().Body(app.Range(out).Slice(func(k int) app.UI {
-				l := out[k]
-				if l.Broken {
-					return app.Li().Body(app.A().Class("broken").Href(href(c, corpus.DocPath(corpus.KindPattern, l.Target))).
-						Title("Not yet written").Text(l.Target + " (not yet written)"))
-				}
-				j := c.Lookup(l.Target)
-				return app.Li().Body(docLink(c, j))
-			})),
+			out.render(func(k corpus.SectionKind) string { return k.Title() }),
 		),
 		app.Section().Class("links-in").Body(
 			app.H2().Text("Referenced by"),
 			app.If(len(d.Backlinks) == 0, func() app.UI { return app.P().Class("muted").Text("No pattern links here yet.") }),
-			app.Ul().Body(app.Range(d.Backlinks).Slice(func(k int) app.UI {
-				return app.Li().Body(docLink(c, int(d.Backlinks[k])))
-			})),
+			in.render(func(k corpus.SectionKind) string { return "From their " + k.Title() }),
 		),
 	)
+}
+
+// linkGroups collects links by section kind, each target once a kind;
+// links with no section go in one group without a heading.
+type linkGroups struct {
+	byKind [][]app.UI // indexed by section kind
+	plain  []app.UI
+	seen   map[corpus.SectionKind]map[string]bool
+}
+
+// add puts the link to target, drawn by item, under each kind of in, or in
+// the plain group when in is empty.
+func (g *linkGroups) add(in corpus.SectionSet, target string, item func() app.UI) {
+	if g.seen == nil {
+		g.seen = map[corpus.SectionKind]map[string]bool{}
+	}
+	kinds := in.Kinds()
+	if len(kinds) == 0 {
+		kinds = []corpus.SectionKind{noSection}
+	}
+	for _, k := range kinds {
+		if g.seen[k] == nil {
+			g.seen[k] = map[string]bool{}
+		}
+		if g.seen[k][target] {
+			continue
+		}
+		g.seen[k][target] = true
+		if k == noSection {
+			g.plain = append(g.plain, app.Li().Body(item()))
+			continue
+		}
+		for int(k) >= len(g.byKind) {
+			g.byKind = append(g.byKind, nil)
+		}
+		g.byKind[k] = append(g.byKind[k], app.Li().Body(item()))
+	}
+}
+
+// noSection stands for "no section" in linkGroups.seen.
+const noSection = corpus.SectionKind(255)
+
+// render draws the groups in section order (other sections last), each
+// under the heading title gives its kind, then the links without a
+// section.
+func (g *linkGroups) render(title func(corpus.SectionKind) string) app.UI {
+	var groups []app.UI
+	for k := range g.byKind {
+		k = (k + 1) % len(g.byKind) // "Other sections" last
+		if items := g.byKind[k]; len(items) > 0 {
+			groups = append(groups, app.Div().Class("links-group").Body(
+				app.H3().Text(title(corpus.SectionKind(k))),
+				app.Ul().Body(items...),
+			))
+		}
+	}
+	if len(g.plain) > 0 {
+		groups = append(groups, app.Div().Class("links-group").Body(app.Ul().Body(g.plain...)))
+	}
+	return app.Div().Class("links-groups").Body(groups...)
 }
 
 // docLink is a link to a document, labelled with its title.

@@ -438,3 +438,90 @@ func TestShellBeforeItsRoute(t *testing.T) {
 		t.Errorf("the not-found view at / built the index (%v) or lacks its title", idx.Built())
 	}
 }
+
+// TestLinksBySection checks that a pattern lists its links out by the
+// section they are in (a context link and a solution link mean different
+// things in a pattern language), in section order, a link in two sections
+// under both, and its links in by the section of the pattern they come
+// from; links without sections (from a page) are listed as they are.
+func TestLinksBySection(t *testing.T) {
+	c := testCorpus()
+	amb := &c.Docs[0]
+	amb.Links = []corpus.Link{
+		{Target: "swag", In: corpus.SectionSet(0).With(corpus.SectionSolution).With(corpus.SectionProblem)},
+		{Target: "podcast", Broken: true, In: corpus.SectionSet(0).With(corpus.SectionContext)},
+	}
+	swag := &c.Docs[3]
+	swag.Links = []corpus.Link{{Target: "ambassadors", In: corpus.SectionSet(0).With(corpus.SectionConsequences)}}
+	page := render(linksView(c, amb))
+	groups := func(page, class string) []string {
+		t.Helper()
+		doc, err := html.Parse(strings.NewReader(page))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var out []string
+		for _, sec := range findAll(doc, func(n *html.Node) bool { return classOf(n) == class }) {
+			for _, g := range findAll(sec, func(n *html.Node) bool { return classOf(n) == "links-group" }) {
+				h := findAll(g, func(n *html.Node) bool { return n.Data == "h3" })
+				as := findAll(g, func(n *html.Node) bool { return n.Data == "a" })
+				line := ""
+				if len(h) == 1 {
+					line = textOf(h[0]) + ":"
+				}
+				for _, a := range as {
+					line += " " + textOf(a)
+				}
+				out = append(out, line)
+			}
+		}
+		return out
+	}
+	want := []string{"Problem: Swag", "Context: podcast (not yet written)", "Solution: Swag"}
+	if got := groups(page, "links-out"); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("links out: %q, want %q", got, want)
+	}
+	if got := groups(page, "links-in"); strings.Join(got, "|") != "From their Consequences: Swag" {
+		t.Errorf("links in: %q, want the Consequences of Swag", got)
+	}
+	// A page's links have no sections: one list, no headings.
+	swag.Links = []corpus.Link{{Target: "ambassadors"}}
+	if got := groups(render(linksView(c, amb)), "links-in"); strings.Join(got, "|") != " Swag" {
+		t.Errorf("links in without sections: %q, want one list of Swag", got)
+	}
+}
+
+// findAll returns the elements under n, n included, for which ok holds,
+// in document order.
+func findAll(n *html.Node, ok func(*html.Node) bool) []*html.Node {
+	var out []*html.Node
+	if n.Type == html.ElementNode && ok(n) {
+		out = append(out, n)
+	}
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		out = append(out, findAll(k, ok)...)
+	}
+	return out
+}
+
+// classOf is an element's class attribute.
+func classOf(n *html.Node) string {
+	for _, a := range n.Attr {
+		if a.Key == "class" {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// textOf is the text under n.
+func textOf(n *html.Node) string {
+	if n.Type == html.TextNode {
+		return n.Data
+	}
+	var b strings.Builder
+	for k := n.FirstChild; k != nil; k = k.NextSibling {
+		b.WriteString(textOf(k))
+	}
+	return b.String()
+}
