@@ -263,7 +263,7 @@ func (g *Graph) Render() app.UI {
 					Text("⟲").OnClick(g.onZoomReset),
 			),
 		),
-		app.If(!g.NoLegend && len(s.blocks) > 0, func() app.UI {
+		app.If(!g.NoLegend && (len(s.blocks) > 0 || len(s.edges) > 0), func() app.UI {
 			return legend(s)
 		}),
 	)
@@ -298,11 +298,12 @@ func (g *Graph) commit() bool {
 	return true
 }
 
-// legend lists the building blocks drawn, each with its colour.
+// legend lists the building blocks drawn, each with its colour, and the
+// kinds of link drawn, each with its dashes.
 func legend(s *scene) app.UI {
-	items := make([]app.UI, len(s.blocks))
-	for k, b := range s.blocks {
-		items[k] = app.Li().Class("graph-legend-item "+BlockClass(b.index)).Body(
+	var items []app.UI
+	for _, b := range s.blocks {
+		items = append(items, app.Li().Class("graph-legend-item "+BlockClass(b.index)).Body(
 			svgElem("svg").
 				Class("graph-swatch").
 				Attr("viewBox", "0 0 10 10").
@@ -318,9 +319,35 @@ func legend(s *scene) app.UI {
 						Attr("fill", blockColour(b.index)),
 				),
 			app.Span().Class("graph-legend-name").Text(b.name),
-		)
+		))
 	}
-	return app.Ul().Class("graph-legend").Aria("label", "Building blocks").Body(items...)
+	for k, drawn := range s.kinds {
+		if !drawn {
+			continue
+		}
+		kind := linkKind(k)
+		line := svgElem("line").
+			Attr("x1", "0").Attr("y1", "5").Attr("x2", "24").Attr("y2", "5").
+			Attr("stroke", noBlockColour).Attr("stroke-width", "1.5")
+		if dashes := linkDashes[k]; len(dashes) > 0 {
+			parts := make([]string, len(dashes))
+			for i, d := range dashes {
+				parts[i] = fmtNum(d)
+			}
+			line = line.Attr("stroke-dasharray", strings.Join(parts, " "))
+		}
+		items = append(items, app.Li().Class("graph-legend-item graph-legend-link "+kind.class()).Body(
+			svgElem("svg").
+				Class("graph-swatch").
+				Attr("viewBox", "0 0 24 10").
+				Attr("width", "24").
+				Attr("height", "10").
+				Aria("hidden", "true").
+				Body(line),
+			app.Span().Class("graph-legend-name").Text("link "+linkKindNames[k][1]),
+		))
+	}
+	return app.Ul().Class("graph-legend").Aria("label", "Legend: building blocks and kinds of link").Body(items...)
 }
 
 // dimCSS returns the rule that dims the graph with the given id while a

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/corpus"
 )
 
 // skipWithoutDOM skips tests that mount components when running as WASM
@@ -225,12 +227,19 @@ func TestRenderLegend(t *testing.T) {
 			html := app.HTMLString(tt.g)
 			var got []string
 			for _, e := range elements(t, html, "span", "graph-legend-name") {
-				got = append(got, e.text)
+				if !strings.HasPrefix(e.text, "link ") { // the kinds of link: TestEdgesByKind
+					got = append(got, e.text)
+				}
 			}
 			if !slices.Equal(got, tt.want) {
 				t.Errorf("legend = %v, want %v", got, tt.want)
 			}
-			items := elements(t, html, "li", "graph-legend-item")
+			var items []element
+			for _, li := range elements(t, html, "li", "graph-legend-item") {
+				if !hasClass(li.attrs["class"], "graph-legend-link") {
+					items = append(items, li)
+				}
+			}
 			for k, li := range items {
 				want := BlockClass(BlockIndex(tt.g.Data, tt.want[k]))
 				if !hasClass(li.attrs["class"], want) {
@@ -715,5 +724,56 @@ func TestGestureDrawsOnce(t *testing.T) {
 	g.release(2)
 	if !g.settle(g.wheels) || g.drawn != g.view {
 		t.Errorf("the last wheel's timer did not draw the view: drawn %+v, view %+v", g.drawn, g.view)
+	}
+}
+
+// TestEdgesByKind checks that the edges are drawn by the section their
+// link comes from, one path a kind with its own dashes that keep their
+// length on screen at any zoom, and that the legend names the kinds drawn.
+func TestEdgesByKind(t *testing.T) {
+	c := testCorpus()
+	in := func(k corpus.SectionKind) corpus.SectionSet { return corpus.SectionSet(0).With(k) }
+	c.Docs[0].Links = []corpus.Link{{Target: "beta", In: in(corpus.SectionSolution)}, {Target: "delta", In: in(corpus.SectionContext).With(corpus.SectionSolution)}}
+	c.Docs[1].Links = []corpus.Link{{Target: "delta", In: in(corpus.SectionProblem)}}
+	c.Docs[2].Links = []corpus.Link{{Target: "gamma", In: in(corpus.SectionConsequences)}, {Target: "omega", In: in(corpus.SectionKnownUses)}}
+	g := New(c)
+	html := app.HTMLString(g)
+	s := g.scene()
+	want := map[string]int{}
+	for _, e := range s.edges {
+		want[e.kind.class()]++
+	}
+	if want["graph-edge-solution"] != 2 || want["graph-edge-context"] != 1 || want["graph-edge-consequence"] != 1 || want["graph-edge-other"] != 2 {
+		t.Fatalf("edge kinds %v: alpha's two (a link in its context and solution counts as solution), beta's context, delta's consequences, the rest other", want)
+	}
+	for _, p := range elements(t, html, "path", "graph-edge") {
+		n := strings.Count(p.attrs["d"], "M")
+		for class, count := range want {
+			if hasClass(p.attrs["class"], class) && n != count {
+				t.Errorf("the %s path has %d edges, want %d", class, n, count)
+			}
+		}
+	}
+	if n := len(elements(t, html, "path", "graph-edge")); n != 4 {
+		t.Errorf("%d edge paths, want one for each of 4 kinds", n)
+	}
+	var legend []string
+	for _, e := range elements(t, html, "span", "graph-legend-name") {
+		if strings.HasPrefix(e.text, "link ") {
+			legend = append(legend, e.text)
+		}
+	}
+	if len(legend) != 4 {
+		t.Errorf("legend of links %q, want the 4 kinds drawn", legend)
+	}
+	for _, zoom := range []float64{1, 4} {
+		css := markCSS("graph", zoom)
+		dash := "#graph .graph-edge-context{stroke-dasharray:" + strconv.FormatFloat(6/zoom, 'g', 4, 64) + ","
+		if !strings.Contains(css, dash) {
+			t.Errorf("zoom %g: no %q in %s", zoom, dash, css)
+		}
+		if strings.Contains(css, ".graph-edge-solution{") {
+			t.Errorf("zoom %g: the solution's edges are dashed: %s", zoom, css)
+		}
 	}
 }

@@ -293,6 +293,7 @@ func markCSS(id string, zoom float64) string {
 	var b strings.Builder
 	b.WriteString("#" + id + " .graph-mark{transform:scale(" + strconv.FormatFloat(k, 'g', 4, 64) + ")}")
 	b.WriteString("#" + id + " .graph-edges{stroke-width:" + strconv.FormatFloat(edgeWidth*k, 'g', 4, 64) + "px}")
+	b.WriteString(dashCSS(id, k))
 	var hidden []string
 	for l := level(zoom) + 1; l <= unplaced; l++ {
 		hidden = append(hidden, "."+levelClass(l))

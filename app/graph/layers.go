@@ -38,12 +38,13 @@ type edgeLayer struct {
 // edgeWidth is the width of an edge on screen, in pixels.
 const edgeWidth = 1.2
 
-// Render draws every edge, in edge order, as a subpath of one path, from
-// centre to centre with its arrow halfway (the midpoint is a vertex for
-// marker-mid; the markers at the ends of the subpaths lie under the
-// dots, which are drawn over the edges and wider than an arrow). One
-// element, where an element an edge made the graph of 5,000 patterns 3 MB
-// of HTML and 25,000 elements more, and rendering it 45 MB of garbage.
+// Render draws every edge, in edge order, as a subpath of the path of its
+// kind (linkKind), from centre to centre with its arrow halfway (the
+// midpoint is a vertex for marker-mid; the markers at the ends of the
+// subpaths lie under the dots, which are drawn over the edges and wider
+// than an arrow). One element a kind, where an element an edge made the
+// graph of 5,000 patterns 3 MB of HTML and 25,000 elements more, and
+// rendering it 45 MB of garbage.
 func (l *edgeLayer) Render() app.UI {
 	if l.stats != nil {
 		l.stats.edges++
@@ -52,16 +53,17 @@ func (l *edgeLayer) Render() app.UI {
 	if s == nil {
 		s = &scene{}
 	}
-	var d strings.Builder
-	d.Grow(len(s.edges) * 40)
+	var d [linkKinds]strings.Builder
 	for _, e := range s.edges {
-		d.WriteString("M" + fmtNum(e.x1) + " " + fmtNum(e.y1) +
+		d[e.kind].WriteString("M" + fmtNum(e.x1) + " " + fmtNum(e.y1) +
 			"L" + fmtNum((e.x1+e.x2)/2) + " " + fmtNum((e.y1+e.y2)/2) +
 			"L" + fmtNum(e.x2) + " " + fmtNum(e.y2))
 	}
 	var paths []app.UI
-	if d.Len() > 0 {
-		paths = []app.UI{svgElem("path").Class("graph-edge").Attr("d", d.String())}
+	for k := range d {
+		if d[k].Len() > 0 {
+			paths = append(paths, svgElem("path").Class("graph-edge "+linkKind(k).class()).Attr("d", d[k].String()))
+		}
 	}
 	return edgeGroup("graph-edges", l.Marker, paths)
 }
@@ -71,7 +73,7 @@ func (l *edgeLayer) Render() app.UI {
 func edgeLine(s *scene, j int) app.UI {
 	e := s.edges[j]
 	return svgElem("polyline").
-		Class("graph-edge").
+		Class("graph-edge "+e.kind.class()).
 		Attr("points", fmtNum(e.x1)+","+fmtNum(e.y1)+" "+
 			fmtNum((e.x1+e.x2)/2)+","+fmtNum((e.y1+e.y2)/2)+" "+
 			fmtNum(e.x2)+","+fmtNum(e.y2))

@@ -41,6 +41,8 @@ type scene struct {
 	// blocks are the building blocks for the legend: corpus index and name,
 	// in corpus order.
 	blocks []legendEntry
+	// kinds are the kinds of link drawn, for the legend.
+	kinds [linkKinds]bool
 }
 
 // node is one drawn pattern.
@@ -66,6 +68,7 @@ type node struct {
 type edge struct {
 	from, to       int32
 	x1, y1, x2, y2 float64
+	kind           linkKind
 }
 
 // legendEntry is one building block of the legend.
@@ -195,7 +198,8 @@ func buildScene(c *corpus.Corpus, focus string, box size, width textWidth) *scen
 		s.nodes[u].degree++
 		s.nodes[v].degree++
 		j := int32(len(s.edges))
-		s.edges = append(s.edges, edge{from: u, to: v})
+		s.edges = append(s.edges, edge{from: u, to: v, kind: edgeKind(c, e.From, e.To)})
+		s.kinds[s.edges[j].kind] = true
 		s.adj[u] = append(s.adj[u], j)
 		s.adj[v] = append(s.adj[v], j)
 	}
