@@ -419,7 +419,6 @@ func TestHomeShowsAPageOfCards(t *testing.T) {
 	}
 }
 
-
 // TestLinksBySection checks that a pattern lists its links out by the
 // section they are in (a context link and a solution link mean different
 // things in a pattern language), in section order, a link in two sections
