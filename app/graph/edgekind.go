@@ -71,15 +71,20 @@ func edgeKind(c *corpus.Corpus, from, to int32) linkKind {
 // units a pixel, so that the dashes keep their length on screen.
 func dashCSS(id string, k float64) string {
 	var b strings.Builder
-	for kind, dashes := range linkDashes {
-		if len(dashes) == 0 {
-			continue
+	for kind := range linkKinds {
+		if dashes := kind.dashArray(k); dashes != "" {
+			b.WriteString("#" + id + " ." + kind.class() + "{stroke-dasharray:" + dashes + "}")
 		}
-		parts := make([]string, len(dashes))
-		for i, d := range dashes {
-			parts[i] = strconv.FormatFloat(d*k, 'g', 4, 64)
-		}
-		b.WriteString("#" + id + " ." + linkKind(kind).class() + "{stroke-dasharray:" + strings.Join(parts, ",") + "}")
 	}
 	return b.String()
+}
+
+// dashArray is the kind's dashes at k world units a pixel, as a
+// stroke-dasharray value; "" for a solid line.
+func (kind linkKind) dashArray(k float64) string {
+	parts := make([]string, len(linkDashes[kind]))
+	for i, d := range linkDashes[kind] {
+		parts[i] = strconv.FormatFloat(d*k, 'g', 4, 64)
+	}
+	return strings.Join(parts, ",")
 }

@@ -329,12 +329,8 @@ func legend(s *scene) app.UI {
 		line := svgElem("line").
 			Attr("x1", "0").Attr("y1", "5").Attr("x2", "24").Attr("y2", "5").
 			Attr("stroke", noBlockColour).Attr("stroke-width", "1.5")
-		if dashes := linkDashes[k]; len(dashes) > 0 {
-			parts := make([]string, len(dashes))
-			for i, d := range dashes {
-				parts[i] = fmtNum(d)
-			}
-			line = line.Attr("stroke-dasharray", strings.Join(parts, " "))
+		if dashes := kind.dashArray(1); dashes != "" {
+			line = line.Attr("stroke-dasharray", dashes)
 		}
 		items = append(items, app.Li().Class("graph-legend-item graph-legend-link "+kind.class()).Body(
 			svgElem("svg").
