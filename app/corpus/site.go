@@ -168,6 +168,12 @@ func SearchPathOf(q string) string {
 	return SearchPath + "?q=" + url.QueryEscape(q)
 }
 
+// GraphPathOf is the app path of the whole graph with the pattern of the
+// given slug marked.
+func GraphPathOf(slug string) string {
+	return (&url.URL{Path: GraphPath, Fragment: slug}).String()
+}
+
 // CardPath is the app path of a document's share card.
 func CardPath(slug string) string { return cardsPath + DocPath(KindPattern, slug)[1:] + ".png" }
 

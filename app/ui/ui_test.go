@@ -505,3 +505,25 @@ func textOf(n *html.Node) string {
 	}
 	return b.String()
 }
+
+// TestShowInGraph checks that a pattern links to the whole graph with
+// itself marked, and that the graph view marks the pattern its address
+// names, and no other.
+func TestShowInGraph(t *testing.T) {
+	c := testCorpus()
+	page := render(patternView(c, 0, ""))
+	if !hasElement(t, page, map[string]string{"tag": "a", "class": "show-in-graph", "href": "/graph#ambassadors"}) {
+		t.Error("the pattern view has no link to the graph with it marked")
+	}
+	g := render(graphView(c, "swag"))
+	if n := strings.Count(g, "is-current"); n != 1 {
+		t.Fatalf("%d nodes marked current in /graph#swag, want 1", n)
+	}
+	i := strings.Index(g, "is-current")
+	if a := strings.LastIndex(g[:i], "<a "); a < 0 || !strings.Contains(g[a:i+200], `href="/patterns/swag"`) {
+		t.Error("the node marked current is not Swag's")
+	}
+	if strings.Contains(render(graphView(c, "no-such")), "is-current") || strings.Contains(render(graphView(c, "")), "is-current") {
+		t.Error("a graph address without a pattern marks one")
+	}
+}
