@@ -100,7 +100,8 @@ func countLabel(total, shown int) string {
 }
 
 // writeResult writes one hit: its title, where it matched when that is not
-// the title, and its QR button (data-qr holds the hit's index).
+// the title, for a pattern the link that shows it in the whole graph, and
+// its QR button (data-qr holds the hit's index).
 func writeResult(b *strings.Builder, c *corpus.Corpus, h search.Hit, selected bool, k int) {
 	esc := html.EscapeString
 	d := &c.Docs[h.Doc]
@@ -120,6 +121,24 @@ func writeResult(b *strings.Builder, c *corpus.Corpus, h search.Hit, selected bo
 		b.WriteString(`<span class="result-where"><span class="result-field">` + esc(label+": ") + `</span>` + highlight(h.Match.Text, h.Match.Ranges) + `</span>`)
 	}
 	b.WriteString(`</a></div>`)
+	if d.Kind == corpus.KindPattern {
+		b.WriteString(`<div class="result-graph" role="gridcell">` + resultGraphLink(c, d) + `</div>`)
+	}
 	b.WriteString(`<div class="result-qr" role="gridcell">` + resultQR(d, k) + `</div>`) // booth.go
 	b.WriteString(`</div>`)
 }
+
+// resultGraphLink is the link of a pattern's result that opens the whole
+// graph with the pattern marked, as the pattern view's "Show in the whole
+// graph" does (localGraph).
+func resultGraphLink(c *corpus.Corpus, d *corpus.Doc) string {
+	label := html.EscapeString("Show " + d.Title + " in the graph")
+	return `<a class="booth-button booth-icon-only show-in-graph" href="` + html.EscapeString(href(c, corpus.GraphPathOf(d.Slug))) +
+		`" title="` + label + `" aria-label="` + label + `">` + graphIconSVG + `</a>`
+}
+
+// graphIconSVG is the icon of a link to the graph: three linked dots.
+const graphIconSVG = `<svg class="booth-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">` +
+	`<path d="M6 7L17 5M6 7l5 11M17 5l-6 13" fill="none" stroke="currentColor" stroke-width="1.6"/>` +
+	`<circle cx="6" cy="7" r="2.6" fill="currentColor"/><circle cx="17" cy="5" r="2.6" fill="currentColor"/>` +
+	`<circle cx="11" cy="18" r="2.6" fill="currentColor"/></svg>`

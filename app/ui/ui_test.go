@@ -526,4 +526,12 @@ func TestShowInGraph(t *testing.T) {
 	if strings.Contains(render(graphView(c, "no-such")), "is-current") || strings.Contains(render(graphView(c, "")), "is-current") {
 		t.Error("a graph address without a pattern marks one")
 	}
+	idx := search.New(c)
+	results := resultsHTML(c, idx, "swag", idx.Query("swag", pageSize), 0)
+	if !strings.Contains(results, `class="booth-button booth-icon-only show-in-graph" href="/graph#swag"`) {
+		t.Error("a pattern's search result has no link to it in the graph")
+	}
+	if results := resultsHTML(c, idx, "glossary", idx.Query("glossary", pageSize), 0); strings.Contains(results, "show-in-graph") {
+		t.Error("a page's search result links to the graph, which draws no pages")
+	}
 }
