@@ -422,6 +422,7 @@ func (w *worker) lay(s *source) error {
 		}
 		s.doc.HTML = html
 		s.doc.Text = w.plainText(src, s.tree)
+		s.doc.Entries = w.entries(src, s.tree)
 		return nil
 	}
 	if len(s.doc.Blocks) == 0 && w.usesBlocks {

@@ -15,7 +15,7 @@ import (
 const magic = "PXC"
 
 // FormatVersion is the version of the binary encoding written by Encode.
-const FormatVersion = 5
+const FormatVersion = 6
 
 // ErrFormat reports an artifact that is not an encoded corpus of this
 // FormatVersion, or is truncated.
@@ -160,7 +160,10 @@ func sizeHint(c *Corpus) int {
 		d := &c.Docs[i]
 		n += 19*num + len(d.Slug) + len(d.File) + len(d.Category) + len(d.Parent) + len(d.Title) + len(d.Date) + len(d.Status) + len(d.Description) +
 			len(d.Summary) + len(d.SummaryText) + len(d.HTML) + len(d.Text) + 8 +
-			strs(d.Tags) + strs(d.Blocks) + strs(d.Aliases) + strs(d.Anchors)
+			strs(d.Tags) + strs(d.Blocks) + strs(d.Aliases) + strs(d.Anchors) + num
+		for _, en := range d.Entries {
+			n += 3*num + len(en.Term) + len(en.Anchor) + len(en.Text)
+		}
 		for _, f := range d.Meta {
 			n += 2*num + len(f.Key) + len(f.Value)
 		}
@@ -253,6 +256,12 @@ func (e *encoder) doc(d *Doc) {
 	e.str(d.HTML)
 	e.str(d.Text)
 	e.strs(d.Anchors)
+	e.uint(uint64(len(d.Entries)))
+	for _, en := range d.Entries {
+		e.str(en.Term)
+		e.str(en.Anchor)
+		e.str(en.Text)
+	}
 	e.uint(uint64(len(d.Links)))
 	for _, l := range d.Links {
 		e.str(l.Target)
@@ -448,6 +457,12 @@ func (d *decoder) doc(doc *Doc) {
 	doc.HTML = d.str()
 	doc.Text = d.str()
 	doc.Anchors = d.strs()
+	if n := d.count(3); n > 0 {
+		doc.Entries = make([]Entry, n)
+		for i := range doc.Entries {
+			doc.Entries[i] = Entry{Term: d.str(), Anchor: d.str(), Text: d.str()}
+		}
+	}
 	if n := d.count(4); n > 0 {
 		doc.Links = make([]Link, n)
 		for i := range doc.Links {

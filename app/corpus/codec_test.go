@@ -27,7 +27,7 @@ func sample() *Corpus {
 				Links:     []Link{{Target: "glossary", Anchor: "term", In: SectionSet(0).With(SectionProblem).With(SectionSummary)}, {Target: "gone", Broken: true}},
 				Backlinks: []int32{1}, X: 0.25, Y: 1,
 			},
-			{Slug: "glossary", File: "glossary.md", Parent: "events/booth", Kind: KindPage, Title: "Glossary", Status: "draft", HTML: "<p>g</p>", Text: "g", Anchors: []string{"term"}, Backlinks: []int32{0, 1}},
+			{Slug: "glossary", File: "glossary.md", Parent: "events/booth", Kind: KindPage, Title: "Glossary", Status: "draft", HTML: "<p>g</p>", Text: "g", Anchors: []string{"term"}, Entries: []Entry{{Term: "Term", Anchor: "term", Text: "Term: a word."}}, Backlinks: []int32{0, 1}},
 		},
 		Edges: []Edge{{From: 0, To: 1}},
 		Media: []Media{{Path: "/explorer/web/media/0123456789ab.png", Bytes: 2048}},
@@ -146,6 +146,7 @@ func withDoc(kind uint64, brokenFlag uint64, backlinks []int64) *encoder {
 	e.str("")   // html
 	e.str("")   // text
 	e.strs(nil) // anchors
+	e.uint(0)   // entries
 	e.uint(1)   // links
 	e.str("t")
 	e.str("")

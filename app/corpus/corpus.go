@@ -97,6 +97,9 @@ type Doc struct {
 	Text string
 	// Anchors are the element ids inside a page (glossary terms).
 	Anchors []string
+	// Entries are the parts of a page that its anchor lines open, such as
+	// glossary terms, in source order; empty for patterns.
+	Entries []Entry
 	// Links are the document's outgoing internal links, unique by target
 	// and anchor, in source order.
 	Links []Link
@@ -183,6 +186,30 @@ func (k SectionKind) String() string {
 		return sectionNames[k]
 	}
 	return "other"
+}
+
+// Entry is one part of a page that an anchor line opens, such as a
+// glossary term: search finds it by its term and its text, and a link to
+// its anchor is previewed with its text.
+type Entry struct {
+	// Term is what the entry names: the bold words it opens with, else
+	// its anchor with spaces for hyphens.
+	Term string
+	// Anchor is the id of the anchor line, one of the page's Anchors.
+	Anchor string
+	// Text is the entry's plain text, up to the next anchor line or
+	// heading, the term included.
+	Text string
+}
+
+// EntryOf returns the entry of d whose anchor is anchor, or nil.
+func (d *Doc) EntryOf(anchor string) *Entry {
+	for k := range d.Entries {
+		if d.Entries[k].Anchor == anchor {
+			return &d.Entries[k]
+		}
+	}
+	return nil
 }
 
 // Variant is one named item of a pattern's Variants section.

@@ -40,8 +40,11 @@ func (ix *Index) hit(p *pass, c cand) Hit {
 	for i, g := range gs {
 		if g.ref >= 0 {
 			ms[i] = ix.keyMatch(g.ref, g.words)
-			if ms[i].Field == FieldVariant {
+			switch ms[i].Field {
+			case FieldVariant:
 				ms[i].Anchor = variantAnchor(&ix.docs[c.doc], ms[i].Text)
+			case FieldTerm:
+				ms[i].Anchor = termAnchor(&ix.docs[c.doc], ms[i].Text)
 			}
 		} else {
 			ms[i] = ix.textMatch(int(c.doc), -g.ref-1, g.words)
@@ -64,6 +67,16 @@ func variantAnchor(d *corpus.Doc, name string) string {
 	return ""
 }
 
+// termAnchor is the anchor of the entry of d whose term is term, or "".
+func termAnchor(d *corpus.Doc, term string) string {
+	for _, e := range d.Entries {
+		if strings.EqualFold(e.Term, term) {
+			return e.Anchor
+		}
+	}
+	return ""
+}
+
 // foldRanges returns the merged ranges of f.text that words match in f.fold.
 func foldRanges(f *folded, words []string) []Range {
 	var rs []Range
@@ -81,7 +94,8 @@ func (ix *Index) keyMatch(id int32, words []string) Match {
 }
 
 // textMatch is the match of words in vocabulary word id of document d: a
-// snippet of the summary, else of the first section or variant holding it.
+// snippet of the summary, else of the first section, variant or page entry
+// holding it, else of a page's text.
 func (ix *Index) textMatch(d int, id int32, words []string) Match {
 	v := &ix.words[id]
 	doc := &ix.docs[d]
@@ -105,6 +119,16 @@ func (ix *Index) textMatch(d int, id int32, words []string) Match {
 			}
 			return m
 		}
+	}
+	for _, e := range doc.Entries {
+		if m, ok := snippet(e.Text, v.text, words); ok {
+			m.Field, m.Label, m.Anchor = FieldText, e.Term, e.Anchor
+			return m
+		}
+	}
+	if m, ok := snippet(doc.Text, v.text, words); ok {
+		m.Field = FieldText
+		return m
 	}
 	return Match{Field: FieldText, Text: v.text, Ranges: foldRanges(&v.folded, words)}
 }

@@ -9,7 +9,7 @@ import (
 )
 
 // key is one distinct name of one field — a title, alias, variant name,
-// block or tag — with the documents that have it.
+// term, block or tag — with the documents that have it.
 type key struct {
 	folded
 	field Field
@@ -110,6 +110,9 @@ func (ix *Index) buildKeys() {
 				add(doc, FieldVariant, n)
 			}
 		}
+		for _, e := range d.Entries {
+			add(doc, FieldTerm, e.Term)
+		}
 		for _, b := range d.Blocks {
 			add(doc, FieldBlock, b)
 		}
@@ -184,7 +187,7 @@ func (ix *Index) buildTerms() {
 	}
 	seen := make(map[string]info)
 	for _, k := range ix.keys {
-		name := k.field <= FieldVariant
+		name := k.field <= FieldTerm
 		eachToken(k.fold, func(start, end int) {
 			t := k.fold[start:end]
 			if utf8.RuneCountInString(t) < 3 {

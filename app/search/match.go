@@ -24,15 +24,15 @@ const (
 )
 
 // fieldPoints returns the points added to a match's quality in field f:
-// titles and aliases first, then variant names, blocks and tags, then
-// summary and text.
+// titles and aliases first, then variant names and a page's terms, blocks
+// and tags, then summary and text.
 func fieldPoints(f Field) int32 {
 	switch f {
 	case FieldTitle:
 		return 60
 	case FieldAlias:
 		return 56
-	case FieldVariant:
+	case FieldVariant, FieldTerm:
 		return 46
 	case FieldBlock:
 		return 26

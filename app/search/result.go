@@ -10,18 +10,21 @@ const (
 	FieldAlias
 	// FieldVariant is the name of one of the pattern's variants.
 	FieldVariant
+	// FieldTerm is the term of one of a page's entries, such as a
+	// glossary's (corpus.Entry).
+	FieldTerm
 	// FieldBlock is one of the pattern's building blocks.
 	FieldBlock
 	// FieldTag is one of the document's tags.
 	FieldTag
 	// FieldSummary is a word of the document's summary paragraph.
 	FieldSummary
-	// FieldText is a word of a section or of a variant's text.
+	// FieldText is a word of a section's, a variant's or a page's text.
 	FieldText
 )
 
-// String returns the field's name: "title", "alias", "variant", "block",
-// "tag", "summary" or "text".
+// String returns the field's name: "title", "alias", "variant", "term",
+// "block", "tag", "summary" or "text".
 func (f Field) String() string {
 	switch f {
 	case FieldTitle:
@@ -30,6 +33,8 @@ func (f Field) String() string {
 		return "alias"
 	case FieldVariant:
 		return "variant"
+	case FieldTerm:
+		return "term"
 	case FieldBlock:
 		return "block"
 	case FieldTag:

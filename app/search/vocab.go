@@ -39,6 +39,7 @@ func Vocabulary(docs []corpus.Doc) []corpus.Word {
 		for _, v := range d.Variants {
 			add(int32(i), v.Text)
 		}
+		add(int32(i), d.Text) // a page's
 	}
 	words := make([]corpus.Word, 0, len(postings))
 	for w, p := range postings {
