@@ -170,8 +170,13 @@ func SearchPathOf(q string) string {
 
 // GraphPathOf is the app path of the whole graph with the pattern of the
 // given slug marked.
-func GraphPathOf(slug string) string {
-	return (&url.URL{Path: GraphPath, Fragment: slug}).String()
+func GraphPathOf(slug string) string { return GraphPathFor(Filter{}, slug) }
+
+// GraphPathFor is the app path of the graph of the patterns f lets
+// through, with the pattern of the given slug, if any, marked:
+// "/graph?block=Social#booth".
+func GraphPathFor(f Filter, slug string) string {
+	return (&url.URL{Path: GraphPath, RawQuery: f.query(), Fragment: slug}).String()
 }
 
 // CardPath is the app path of a document's share card.
@@ -239,6 +244,8 @@ type Route struct {
 	Doc int
 	// Query is the search query of the search view.
 	Query string
+	// Filter narrows the patterns of the graph view.
+	Filter Filter
 	// To is the app path a legacy address forwards to, with its anchor.
 	To string
 }
@@ -256,7 +263,7 @@ func (c *Corpus) Route(u *url.URL) Route {
 	case HomePath, "":
 		return Route{Kind: RouteHome}
 	case GraphPath:
-		return Route{Kind: RouteGraph}
+		return Route{Kind: RouteGraph, Filter: filterOf(u.Query())}
 	case SearchPath:
 		return Route{Kind: RouteSearch, Query: u.Query().Get("q")}
 	}

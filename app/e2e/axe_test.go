@@ -86,6 +86,7 @@ func TestAccessibility(t *testing.T) {
 		{"page", "/pages/introduction", nil},
 		{"glossary", "/pages/glossary", nil},
 		{"graph", "/graph", []chromedp.Action[chromedp.Void]{chromedp.WaitVisible(chromedp.CSS(".graph svg"))}},
+		{"graph filtered", "/graph?block=Social#booth", []chromedp.Action[chromedp.Void]{chromedp.WaitVisible(chromedp.CSS(".graph-filters[open] a.filter"))}},
 		{"search", "/search?q=conf", []chromedp.Action[chromedp.Void]{chromedp.WaitVisible(chromedp.CSS("#result-0"))}},
 		{"search empty", "/search", nil},
 		{"not found", "/nope", nil},

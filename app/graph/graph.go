@@ -29,9 +29,14 @@ type Graph struct {
 
 	// Data is the corpus drawn.
 	Data *corpus.Corpus
-	// FocusSlug, when set, restricts the graph to that pattern and its
-	// neighbours.
+	// FocusSlug, when set, restricts the graph to that pattern and the
+	// patterns within FocusDepth links of it.
 	FocusSlug string
+	// FocusDepth is how many links from the focus the graph reaches, 1
+	// to 3; below 1 it is 1.
+	FocusDepth int
+	// Filter narrows the patterns drawn.
+	Filter corpus.Filter
 	// CurrentSlug marks the pattern being viewed.
 	CurrentSlug string
 	// Caption is the accessible title of the SVG.
@@ -42,10 +47,10 @@ type Graph struct {
 	// the generated style are derived from it.
 	DOMID string
 
-	sc      *scene
-	scData  *corpus.Corpus
-	scFocus string
-	scBox   size
+	sc     *scene
+	scData *corpus.Corpus
+	scSel  selection
+	scBox  size
 	// scMeasured is whether the scene's labels were measured (width).
 	scMeasured bool
 	// box is the measured size of the graph's box, zero before it is
@@ -96,6 +101,19 @@ func (g *Graph) Focus(slug string) *Graph {
 	return g
 }
 
+// Depth sets how many links from the focus (Focus) the graph reaches: 1
+// draws the focus and its neighbours, 2 and 3 their neighbours too.
+func (g *Graph) Depth(n int) *Graph {
+	g.FocusDepth = n
+	return g
+}
+
+// Only draws the patterns f lets through.
+func (g *Graph) Only(f corpus.Filter) *Graph {
+	g.Filter = f
+	return g
+}
+
 // Current marks the pattern with the given slug as the one being viewed.
 func (g *Graph) Current(slug string) *Graph {
 	g.CurrentSlug = slug
@@ -123,14 +141,20 @@ func (g *Graph) ID(id string) *Graph {
 	return g
 }
 
+// selection is which patterns the properties select.
+func (g *Graph) selection() selection {
+	return selection{filter: g.Filter, focus: g.FocusSlug, depth: g.FocusDepth}
+}
+
 // scene returns the scene for the current properties, building it when the
-// corpus, the focus or the box changed; a new scene resets the view and the
-// hover.
+// corpus, the selection or the box changed; a new scene resets the view
+// and the hover.
 func (g *Graph) scene() *scene {
 	world := g.box.world(g.FocusSlug != "")
-	if g.sc == nil || g.scData != g.Data || g.scFocus != g.FocusSlug || g.scBox != world || g.scMeasured != (g.width != nil) {
-		g.sc = buildScene(g.Data, g.FocusSlug, world, g.width)
-		g.scData, g.scFocus, g.scBox, g.scMeasured = g.Data, g.FocusSlug, world, g.width != nil
+	sel := g.selection()
+	if g.sc == nil || g.scData != g.Data || g.scSel != sel || g.scBox != world || g.scMeasured != (g.width != nil) {
+		g.sc = buildScene(g.Data, sel, world, g.width)
+		g.scData, g.scSel, g.scBox, g.scMeasured = g.Data, sel, world, g.width != nil
 		g.view = fullView(g.sc)
 		g.drawn = g.view
 		g.hover, g.focused = -1, -1

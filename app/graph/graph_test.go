@@ -93,7 +93,7 @@ func TestRenderNodes(t *testing.T) {
 			if !slices.Equal(texts, tt.wantLabels) {
 				t.Errorf("labels = %v, want %v", texts, tt.wantLabels)
 			}
-			if n := len(elements(t, html, "circle", "graph-dot")); n != len(tt.wantSlugs)+len(buildScene(tt.g.Data, tt.g.FocusSlug, size{}, nil).blocks) {
+			if n := len(elements(t, html, "circle", "graph-dot")); n != len(tt.wantSlugs)+len(buildScene(tt.g.Data, tt.g.selection(), size{}, nil).blocks) {
 				t.Errorf("%d circles, want one per node and one per legend entry", n)
 			}
 			if strings.Contains(html, "glossary") || strings.Contains(html, "Glossary") {
@@ -631,7 +631,7 @@ func TestSVGNamespace(t *testing.T) {
 // BenchmarkNodeLayer1000 renders the node layer of 1,000 nodes: the work a
 // pan would cost if the nodes were not a component of their own.
 func BenchmarkNodeLayer1000(b *testing.B) {
-	s := buildScene(bigCorpus(1000), "", size{}, nil)
+	s := buildScene(bigCorpus(1000), selection{}, size{}, nil)
 	b.ReportAllocs()
 	for b.Loop() {
 		l := &nodeLayer{Scene: s, Current: -1}
@@ -668,7 +668,7 @@ func BenchmarkPan1000(b *testing.B) {
 // BenchmarkHover1000 draws the lit neighbourhood of a node of a
 // 1,000-node graph.
 func BenchmarkHover1000(b *testing.B) {
-	s := buildScene(bigCorpus(1000), "", size{}, nil)
+	s := buildScene(bigCorpus(1000), selection{}, size{}, nil)
 	l := &litLayer{Scene: s, Lit: 500, Hub: "is-hover", Current: -1}
 	b.ReportAllocs()
 	for b.Loop() {

@@ -28,10 +28,10 @@ func TestPlaceLabels(t *testing.T) {
 		s         *scene
 		wantAllAt int // every label is placed by this level, or -1
 	}{
-		{name: "small graph, wide box", s: buildScene(testCorpus(), "", size{1200, 600}, nil), wantAllAt: 0},
-		{name: "local graph", s: buildScene(testCorpus(), "delta", size{760, 300}, nil), wantAllAt: 0},
-		{name: "1000 nodes on a phone", s: buildScene(bigCorpus(1000), "", size{347, 594}, nil), wantAllAt: -1},
-		{name: "1000 nodes on a laptop", s: buildScene(bigCorpus(1000), "", size{1229, 550}, nil), wantAllAt: -1},
+		{name: "small graph, wide box", s: buildScene(testCorpus(), selection{}, size{1200, 600}, nil), wantAllAt: 0},
+		{name: "local graph", s: buildScene(testCorpus(), selection{focus: "delta"}, size{760, 300}, nil), wantAllAt: 0},
+		{name: "1000 nodes on a phone", s: buildScene(bigCorpus(1000), selection{}, size{347, 594}, nil), wantAllAt: -1},
+		{name: "1000 nodes on a laptop", s: buildScene(bigCorpus(1000), selection{}, size{1229, 550}, nil), wantAllAt: -1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

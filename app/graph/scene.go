@@ -95,16 +95,28 @@ func (z size) world(local bool) size {
 	return size{defaultFull, defaultFull}
 }
 
+// selection is which patterns a scene draws: those the filter lets
+// through, and with a focus, only the focused pattern and those within
+// depth links of it, in either direction (a depth below 1 is 1). The
+// focused pattern is drawn whatever the filter.
+type selection struct {
+	filter corpus.Filter
+	focus  string
+	depth  int
+}
+
+// maxDepth is the deepest neighbourhood a local graph draws.
+const maxDepth = 3
+
 // buildScene builds the scene of corpus c in a box of the given size (zero
-// for the default): every pattern, or with a focus slug, the focused
-// pattern and its neighbours in both directions, stretched to fill the box,
+// for the default): the patterns sel selects, stretched to fill the box,
 // each dot sized by its degree and each label placed where it overlaps no
 // other label and no other dot, from the lowest zoom level where there is
 // room (labels.go). Pages are never drawn. An unknown focus, or a focus on
 // a page, gives an empty scene. Node links are the patterns' addresses on the corpus's site.
 // width measures a label's width in pixels; nil estimates it.
-func buildScene(c *corpus.Corpus, focus string, box size, width textWidth) *scene {
-	w := box.world(focus != "")
+func buildScene(c *corpus.Corpus, sel selection, box size, width textWidth) *scene {
+	w := box.world(sel.focus != "")
 	s := &scene{width: w.w, height: w.h, focus: -1}
 	if c == nil {
 		return s
@@ -116,29 +128,23 @@ func buildScene(c *corpus.Corpus, focus string, box size, width textWidth) *scen
 			c.Docs[e.From].Kind == corpus.KindPattern && c.Docs[e.To].Kind == corpus.KindPattern
 	}
 
-	// Select the documents: all patterns, or the focus and its neighbours.
+	// Select the documents: the patterns the filter lets through, or the
+	// focus and those within depth links of it.
 	include := make([]bool, n)
-	if focus == "" {
-		for i := range c.Docs {
-			include[i] = c.Docs[i].Kind == corpus.KindPattern
-		}
-	} else {
+	for i := range c.Docs {
+		include[i] = c.Docs[i].Kind == corpus.KindPattern && sel.filter.Matches(&c.Docs[i])
+	}
+	focus := sel.focus
+	if focus != "" {
 		f := c.Lookup(focus)
 		if f < 0 || c.Docs[f].Kind != corpus.KindPattern {
 			return s
 		}
-		include[f] = true
-		for _, e := range c.Edges {
-			if !valid(e) {
-				continue
-			}
-			if int(e.From) == f {
-				include[e.To] = true
-			}
-			if int(e.To) == f {
-				include[e.From] = true
-			}
+		near := within(c, f, min(max(sel.depth, 1), maxDepth), valid)
+		for i := range include {
+			include[i] = include[i] && near[i]
 		}
+		include[f] = true
 	}
 
 	nodeOf := make([]int32, n)
@@ -215,6 +221,36 @@ func buildScene(c *corpus.Corpus, focus string, box size, width textWidth) *scen
 	}
 	s.placeLabels(width)
 	return s
+}
+
+// within marks the documents at most depth links away from document f,
+// following the valid edges in either direction.
+func within(c *corpus.Corpus, f, depth int, valid func(corpus.Edge) bool) []bool {
+	near := make([]bool, len(c.Docs))
+	near[f] = true
+	frontier := []int{f}
+	for range depth {
+		var next []int
+		reached := make([]bool, len(c.Docs))
+		for _, i := range frontier {
+			reached[i] = true
+		}
+		for _, e := range c.Edges {
+			if !valid(e) {
+				continue
+			}
+			for _, hop := range [2][2]int32{{e.From, e.To}, {e.To, e.From}} {
+				if reached[hop[0]] && !near[hop[1]] {
+					near[hop[1]] = true
+					next = append(next, int(hop[1]))
+				}
+			}
+		}
+		if frontier = next; len(frontier) == 0 {
+			break
+		}
+	}
+	return near
 }
 
 // size gives each dot a radius by its degree, between a smallest and a

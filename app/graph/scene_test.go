@@ -72,7 +72,7 @@ func TestBuildScene(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := buildScene(tt.c, tt.focus, size{}, nil)
+			s := buildScene(tt.c, selection{focus: tt.focus}, size{}, nil)
 			if got := nodeSlugs(s); !slices.Equal(got, tt.wantNodes) {
 				t.Errorf("nodes = %v, want %v", got, tt.wantNodes)
 			}
@@ -111,7 +111,7 @@ func TestSceneFillsItsBox(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			s := buildScene(testCorpus(), tt.focus, tt.box, nil)
+			s := buildScene(testCorpus(), selection{focus: tt.focus}, tt.box, nil)
 			if s.width != tt.wantWidth || s.height != tt.wantHeight {
 				t.Fatalf("world %v×%v, want %v×%v", s.width, s.height, tt.wantWidth, tt.wantHeight)
 			}
@@ -166,7 +166,7 @@ func TestSetBox(t *testing.T) {
 }
 
 func TestSceneEdgesAndDots(t *testing.T) {
-	s := buildScene(testCorpus(), "", size{}, nil)
+	s := buildScene(testCorpus(), selection{}, size{}, nil)
 	for j, e := range s.edges {
 		a, b := s.nodes[e.from], s.nodes[e.to]
 		if e.x1 != a.x || e.y1 != a.y || e.x2 != b.x || e.y2 != b.y {
@@ -180,7 +180,7 @@ func TestSceneEdgesAndDots(t *testing.T) {
 }
 
 func TestSceneBlocks(t *testing.T) {
-	s := buildScene(testCorpus(), "", size{}, nil)
+	s := buildScene(testCorpus(), selection{}, size{}, nil)
 	tests := []struct {
 		name      string
 		slug      string
@@ -219,7 +219,7 @@ func TestSceneBlocks(t *testing.T) {
 }
 
 func TestNeighbourhood(t *testing.T) {
-	s := buildScene(testCorpus(), "", size{}, nil)
+	s := buildScene(testCorpus(), selection{}, size{}, nil)
 	tests := []struct {
 		name      string
 		slug      string
@@ -305,7 +305,7 @@ func TestPalette(t *testing.T) {
 // way, or nowhere; from every node of a linked graph some arrow goes
 // somewhere.
 func TestSceneStep(t *testing.T) {
-	s := buildScene(testCorpus(), "", size{}, nil)
+	s := buildScene(testCorpus(), selection{}, size{}, nil)
 	dirs := []struct {
 		name   string
 		dx, dy float64
@@ -332,5 +332,51 @@ func TestSceneStep(t *testing.T) {
 	}
 	if got := s.step(-1, 1, 0); got != -1 {
 		t.Errorf("step from no node = %d, want -1", got)
+	}
+}
+
+// A selection draws the patterns its filter lets through, and around a
+// focus only those within its depth, 1 to 3, the focus always.
+func TestSceneSelection(t *testing.T) {
+	chain := bigCorpus(10) // p100000 → p100001 → … → p100009
+	tests := []struct {
+		name      string
+		c         *corpus.Corpus
+		sel       selection
+		wantNodes []string
+		wantEdges []string
+	}{
+		{name: "depth 1", c: chain, sel: selection{focus: "p100004", depth: 1},
+			wantNodes: []string{"p100003", "p100004", "p100005"}, wantEdges: []string{"p100003→p100004", "p100004→p100005"}},
+		{name: "depth below 1 is 1", c: chain, sel: selection{focus: "p100004"},
+			wantNodes: []string{"p100003", "p100004", "p100005"}, wantEdges: []string{"p100003→p100004", "p100004→p100005"}},
+		{name: "depth 2", c: chain, sel: selection{focus: "p100004", depth: 2},
+			wantNodes: []string{"p100002", "p100003", "p100004", "p100005", "p100006"},
+			wantEdges: []string{"p100002→p100003", "p100003→p100004", "p100004→p100005", "p100005→p100006"}},
+		{name: "depth 3 at an end", c: chain, sel: selection{focus: "p100000", depth: 3},
+			wantNodes: []string{"p100000", "p100001", "p100002", "p100003"},
+			wantEdges: []string{"p100000→p100001", "p100001→p100002", "p100002→p100003"}},
+		{name: "depth beyond 3 is 3", c: chain, sel: selection{focus: "p100009", depth: 9},
+			wantNodes: []string{"p100006", "p100007", "p100008", "p100009"},
+			wantEdges: []string{"p100006→p100007", "p100007→p100008", "p100008→p100009"}},
+		{name: "depth 2 in both directions", c: testCorpus(), sel: selection{focus: "omega", depth: 2},
+			wantNodes: []string{"alpha", "beta", "delta", "gamma", "omega"},
+			wantEdges: []string{"alpha→beta", "alpha→delta", "beta→delta", "delta→gamma", "delta→omega", "gamma→beta"}},
+		{name: "a building block", c: testCorpus(), sel: selection{filter: corpus.Filter{Block: "Social"}},
+			wantNodes: []string{"alpha", "delta"}, wantEdges: []string{"alpha→delta"}},
+		{name: "a block no pattern has", c: testCorpus(), sel: selection{filter: corpus.Filter{Block: "Nope"}}},
+		{name: "a filter around a focus keeps the focus", c: testCorpus(), sel: selection{focus: "gamma", filter: corpus.Filter{Block: "Social"}},
+			wantNodes: []string{"delta", "gamma"}, wantEdges: []string{"delta→gamma"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := buildScene(tt.c, tt.sel, size{}, nil)
+			if got := nodeSlugs(s); !slices.Equal(got, tt.wantNodes) {
+				t.Errorf("nodes = %v, want %v", got, tt.wantNodes)
+			}
+			if got := edgePairs(s); !slices.Equal(got, tt.wantEdges) {
+				t.Errorf("edges = %v, want %v", got, tt.wantEdges)
+			}
+		})
 	}
 }

@@ -2,7 +2,6 @@ package ui
 
 import (
 	pathpkg "path"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -28,10 +27,8 @@ type home struct {
 	// returns to an unfiltered catalog (booth.go).
 	Resets int
 
-	c        *corpus.Corpus
-	block    string // the building block filter, or ""
-	tag      string // the tag filter, or ""
-	category string // the category (folder) filter, or ""
+	c      *corpus.Corpus
+	filter corpus.Filter // the patterns shown
 	// shown is how many cards of the filtered list are drawn: cardPage,
 	// and a page more for each press of "Show more".
 	shown int
@@ -48,7 +45,7 @@ func (h *home) resetAt(n int) *home {
 // OnUpdate clears the filters: Resets, the only field the shell sets,
 // changed.
 func (h *home) OnUpdate(ctx app.Context) {
-	h.block, h.tag, h.category = "", "", ""
+	h.filter = corpus.Filter{}
 	h.shown = cardPage
 }
 
@@ -58,9 +55,7 @@ func (h *home) Render() app.UI {
 	patterns := c.Patterns()
 	var cards []int
 	for _, i := range patterns {
-		d := &c.Docs[i]
-		if (h.block == "" || slices.Contains(d.Blocks, h.block)) && (h.tag == "" || slices.Contains(d.Tags, h.tag)) &&
-			(h.category == "" || d.Category == h.category) {
+		if h.filter.Matches(&c.Docs[i]) {
 			cards = append(cards, i)
 		}
 	}
@@ -109,60 +104,49 @@ func (h *home) showMore(ctx app.Context, e app.Event) {
 	})
 }
 
+// filters are the catalog's chips: each is a button that sets one field of
+// the filter. A chip's handler reads the filter of the click, not of the
+// render that drew it, since go-app keeps a button's first handler.
 func (h *home) filters() app.UI {
-	chip := func(label, value, current string, set func(string)) app.UI {
+	return filterRows(h.c, h.filter, func(label string, k corpus.FilterField, value string, on bool) app.UI {
 		return app.Button().
 			Class("filter").
-			Aria("pressed", value == current).
+			Aria("pressed", on).
 			Text(label).
 			OnClick(func(ctx app.Context, e app.Event) {
-				set(value)
+				h.filter = h.filter.With(k, value)
 				h.shown = cardPage
 			})
-	}
-	categories := patternCategories(h.c)
-	return app.Div().Class("filters").Body(
-		app.If(len(categories) > 1, func() app.UI {
-			return app.Div().Class("filter-row").Aria("label", "Filter by category").Role("group").Body(
-				chip("All categories", "", h.category, func(v string) { h.category = v }),
-				app.Range(categories).Slice(func(k int) app.UI {
-					cat := categories[k]
-					return chip(pathpkg.Base(cat), cat, h.category, func(v string) { h.category = v })
-				}),
-			)
-		}),
-		app.If(len(h.c.Blocks) > 0, func() app.UI {
-			return app.Div().Class("filter-row").Aria("label", "Filter by building block").Role("group").Body(
-				chip("All blocks", "", h.block, func(v string) { h.block = v }),
-				app.Range(h.c.Blocks).Slice(func(k int) app.UI {
-					b := h.c.Blocks[k]
-					return chip(b, b, h.block, func(v string) { h.block = v })
-				}),
-			)
-		}),
-		app.If(len(h.c.Tags) > 1, func() app.UI {
-			return app.Div().Class("filter-row").Aria("label", "Filter by tag").Role("group").Body(
-				chip("All tags", "", h.tag, func(v string) { h.tag = v }),
-				app.Range(h.c.Tags).Slice(func(k int) app.UI {
-					t := h.c.Tags[k]
-					return chip(t, t, h.tag, func(v string) { h.tag = v })
-				}),
-			)
-		}),
-	)
+	})
 }
 
-// patternCategories returns the distinct folders that hold patterns,
-// sorted; patterns at the top of the content folder have none.
-func patternCategories(c *corpus.Corpus) []string {
-	var out []string
-	for _, i := range c.Patterns() {
-		if cat := c.Docs[i].Category; cat != "" && !slices.Contains(out, cat) {
-			out = append(out, cat)
+// filterRows draws the rows of filter chips of the catalog and of the
+// graph: the categories when patterns sit in more than one folder, the
+// building blocks, and the tags when there are two or more; each row
+// opens with a chip that clears its field. chip draws one chip, given its
+// label, the field it sets, the value it sets it to and whether that is
+// the filter's value now.
+func filterRows(c *corpus.Corpus, f corpus.Filter, chip func(label string, k corpus.FilterField, value string, on bool) app.UI) app.UI {
+	row := func(k corpus.FilterField, group, all string, values []string, label func(string) string) app.UI {
+		chips := []app.UI{chip(all, k, "", f.Get(k) == "")}
+		for _, v := range values {
+			chips = append(chips, chip(label(v), k, v, f.Get(k) == v))
 		}
+		return app.Div().Class("filter-row").Aria("label", group).Role("group").Body(chips...)
 	}
-	slices.Sort(out)
-	return out
+	same := func(v string) string { return v }
+	categories := c.Categories()
+	return app.Div().Class("filters").Body(
+		app.If(len(categories) > 1, func() app.UI {
+			return row(corpus.FilterCategory, "Filter by category", "All categories", categories, pathpkg.Base)
+		}),
+		app.If(len(c.Blocks) > 0, func() app.UI {
+			return row(corpus.FilterBlock, "Filter by building block", "All blocks", c.Blocks, same)
+		}),
+		app.If(len(c.Tags) > 1, func() app.UI {
+			return row(corpus.FilterTag, "Filter by tag", "All tags", c.Tags, same)
+		}),
+	)
 }
 
 // card shows a pattern in the catalog.

@@ -229,7 +229,7 @@ func (s *Shell) view() app.UI {
 	case viewPage:
 		return pageView(s.c, s.route.Doc)
 	case viewGraph:
-		return graphView(s.c, s.target)
+		return graphView(s.c, s.route.Filter, s.target)
 	case viewSearch:
 		return searchView(resultsHTML(s.c, s.idx.Index(), s.query, s.result, s.sel), s.onResultsClick, s.resultDialog())
 	}

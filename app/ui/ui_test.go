@@ -151,7 +151,7 @@ func TestHomeFiltersCards(t *testing.T) {
 	if got := strings.Count(render(h), `class="card"`); got != 2 {
 		t.Errorf("home shows %d cards, want 2 (pages are not cards)", got)
 	}
-	h.block = "Budget"
+	h.filter.Block = "Budget"
 	html := render(h)
 	if got := strings.Count(html, `class="card"`); got != 1 || !strings.Contains(html, ">Swag</h3>") {
 		t.Errorf("filtered by Budget: %d cards, want only Swag", got)
@@ -316,7 +316,7 @@ func TestHomeFiltersByCategory(t *testing.T) {
 	if strings.Contains(html, "Filter by building block") {
 		t.Errorf("home shows a building-block row without blocks")
 	}
-	h.category = "behavioral"
+	h.filter.Category = "behavioral"
 	if html := render(h); !strings.Contains(html, "2 of 3 patterns") || strings.Contains(html, ">Builder<") {
 		t.Errorf("the behavioral filter does not keep only Observer and Strategy:\n%s", html)
 	}
@@ -400,7 +400,7 @@ func TestHomeShowsAPageOfCards(t *testing.T) {
 		{name: "first page", cards: cardPage, more: fmt.Sprintf("Show %d more (%d of %d shown)", cardPage, cardPage, total)},
 		{name: "one press", press: func() { h.shown += cardPage }, cards: 2 * cardPage, more: fmt.Sprintf("Show 30 more (%d of %d shown)", 2*cardPage, total)},
 		{name: "all", press: func() { h.shown += cardPage }, cards: total},
-		{name: "a filter", press: func() { h.block = "Odd"; h.shown = cardPage }, cards: cardPage, more: fmt.Sprintf("Show %d more (%d of %d shown)", total/2-cardPage, cardPage, total/2)},
+		{name: "a filter", press: func() { h.filter.Block = "Odd"; h.shown = cardPage }, cards: cardPage, more: fmt.Sprintf("Show %d more (%d of %d shown)", total/2-cardPage, cardPage, total/2)},
 	} {
 		if step.press != nil {
 			step.press()
@@ -515,7 +515,7 @@ func TestShowInGraph(t *testing.T) {
 	if !hasElement(t, page, map[string]string{"tag": "a", "class": "show-in-graph", "href": "/graph#ambassadors"}) {
 		t.Error("the pattern view has no link to the graph with it marked")
 	}
-	g := render(graphView(c, "swag"))
+	g := render(graphView(c, corpus.Filter{}, "swag"))
 	if n := strings.Count(g, "is-current"); n != 1 {
 		t.Fatalf("%d nodes marked current in /graph#swag, want 1", n)
 	}
@@ -523,7 +523,7 @@ func TestShowInGraph(t *testing.T) {
 	if a := strings.LastIndex(g[:i], "<a "); a < 0 || !strings.Contains(g[a:i+200], `href="/patterns/swag"`) {
 		t.Error("the node marked current is not Swag's")
 	}
-	if strings.Contains(render(graphView(c, "no-such")), "is-current") || strings.Contains(render(graphView(c, "")), "is-current") {
+	if strings.Contains(render(graphView(c, corpus.Filter{}, "no-such")), "is-current") || strings.Contains(render(graphView(c, corpus.Filter{}, "")), "is-current") {
 		t.Error("a graph address without a pattern marks one")
 	}
 	idx := search.New(c)
