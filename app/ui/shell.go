@@ -172,6 +172,7 @@ func (s *Shell) Render() app.UI {
 		}),
 		s.header(),
 		app.Main().ID("main").TabIndex(-1).Class("main", wideIf(s.route.Kind == viewGraph)).Body(s.kioskController(), s.view()),
+		newPreview(s.c),
 		app.Footer().Class("footer").Body(
 			app.Text(s.c.Site.Name+" · works offline once visited · "),
 			app.If(s.c.Introduction() >= 0, func() app.UI {
