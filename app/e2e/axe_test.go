@@ -90,6 +90,7 @@ func TestAccessibility(t *testing.T) {
 		{"search", "/search?q=conf", []chromedp.Action[chromedp.Void]{chromedp.WaitVisible(chromedp.CSS("#result-0"))}},
 		{"search empty", "/search", nil},
 		{"not found", "/nope", nil},
+		{"link preview", "/patterns/booth", []chromedp.Action[chromedp.Void]{tabTo(`.section-body a[href^="/patterns/"]:not(.broken)`), chromedp.WaitVisible(chromedp.CSS("#link-preview"))}},
 		{"qr dialog", "/patterns/booth", []chromedp.Action[chromedp.Void]{
 			chromedp.Click(chromedp.CSS("#qr-button")), chromedp.WaitVisible(chromedp.CSS("#qr-dialog #qr-code"))}},
 		{"kiosk", "/?kiosk=1", []chromedp.Action[chromedp.Void]{

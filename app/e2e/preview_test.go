@@ -75,12 +75,7 @@ func TestLinkPreview(t *testing.T) {
 
 	// The keyboard, on a glossary term.
 	must(t, ctx, "leave the mouse", chromedp.MouseEvent(chromedp.MouseMoved, 2, 2))
-	// Focus what comes before the term in the Tab order, then Tab to it.
-	must(t, ctx, "focus before the term", chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
-		const term = document.querySelector(%q); term.scrollIntoView({block: "center"});
-		const stops = [...document.querySelectorAll("a[href], button, input, [tabindex]")].filter(e => e.tabIndex >= 0 && e.getClientRects().length);
-		stops[stops.indexOf(term) - 1].focus() })()`, termLink)))
-	must(t, ctx, "Tab to the term", chromedp.KeyEvent(kb.Tab))
+	must(t, ctx, "Tab to the term", tabTo(termLink))
 	if got := eval[string](t, ctx, `document.activeElement.getAttribute("href") || ""`); got != "/pages/glossary#activation" {
 		t.Fatalf("Tab reached %q, not the term", got)
 	}
@@ -112,6 +107,19 @@ func TestLinkPreview(t *testing.T) {
 	}
 	must(t, ctx, "tap elsewhere", chromedp.TapXY(5, 400))
 	hidden("a tap elsewhere hides the preview")
+}
+
+// tabTo moves the keyboard focus to the first element matching css as a
+// visitor does: it focuses what comes before it in the Tab order, then
+// presses Tab.
+func tabTo(css string) chromedp.Action[chromedp.Void] {
+	return chromedp.Steps(
+		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
+			const el = document.querySelector(%q); el.scrollIntoView({block: "center"});
+			const stops = [...document.querySelectorAll("a[href], button, input, [tabindex]")].filter(e => e.tabIndex >= 0 && e.getClientRects().length);
+			stops[stops.indexOf(el) - 1].focus() })()`, css)),
+		chromedp.KeyEvent(kb.Tab),
+	)
 }
 
 // touch sends one touch event at a point; a touchEnd has no points.

@@ -77,7 +77,7 @@ type preview struct {
 	// finger's release sends is not a tap on the link.
 	swallow bool
 
-	release func()
+	listening listeners
 }
 
 func newPreview(c *corpus.Corpus) *preview { return &preview{c: c} }
@@ -89,20 +89,8 @@ func (p *preview) OnMount(ctx app.Context) {
 		return
 	}
 	doc := app.Window().Get("document")
-	var funcs []app.Func
-	var removes []func()
 	listen := func(target app.Value, event string, capture bool, f func(ctx app.Context, e app.Value)) {
-		fn := app.FuncOf(func(this app.Value, args []app.Value) any {
-			e := args[0]
-			// Handlers that cancel the event do so now, in the browser's
-			// dispatch; the rest waits for go-app's.
-			f(ctx, e)
-			return nil
-		})
-		opts := map[string]any{"capture": capture, "passive": false}
-		target.Call("addEventListener", event, fn, opts)
-		funcs = append(funcs, fn)
-		removes = append(removes, func() { target.Call("removeEventListener", event, fn, opts) })
+		p.listening.on(target, event, capture, func(e app.Value) { f(ctx, e) })
 	}
 	listen(doc, "mouseover", false, p.onMouseOver)
 	listen(doc, "mouseout", false, p.onMouseOut)
@@ -116,22 +104,10 @@ func (p *preview) OnMount(ctx app.Context) {
 	listen(doc, "click", true, p.onClick)
 	listen(doc, "contextmenu", true, p.onContextMenu)
 	listen(app.Window().JSValue(), "scroll", false, p.onScroll)
-	p.release = func() {
-		for _, r := range removes {
-			r()
-		}
-		for _, f := range funcs {
-			f.Release()
-		}
-	}
 }
 
 // OnDismount removes the listeners.
-func (p *preview) OnDismount() {
-	if p.release != nil {
-		p.release()
-	}
-}
+func (p *preview) OnDismount() { p.listening.release() }
 
 // OnNav hides the preview: its link has gone with the page.
 func (p *preview) OnNav(ctx app.Context) {

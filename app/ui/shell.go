@@ -38,7 +38,7 @@ type Shell struct {
 	navs       int  // counts navigations, so a late address write knows its page
 	addressDue bool // the address is yet to follow the query (followAddress)
 
-	releaseKeys func() // removes the keyboard shortcuts' listener
+	listening listeners // the shortcuts' and the header's, on the window
 
 	// Booth mode (booth.go).
 	kiosk      bool             // kiosk mode is on
@@ -63,7 +63,8 @@ func (s *Shell) OnMount(ctx app.Context) {
 		return
 	}
 	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
-	s.releaseKeys = listenShortcuts(ctx)
+	listenShortcuts(&s.listening)
+	collapseHeader(&s.listening)
 	// The index, for the first keystroke, once the view is drawn.
 	whenIdle(func() { s.idx.Index() })
 	ctx.Async(func() {
@@ -82,9 +83,7 @@ func (s *Shell) OnMount(ctx app.Context) {
 
 // OnDismount removes the window listeners.
 func (s *Shell) OnDismount() {
-	if s.releaseKeys != nil {
-		s.releaseKeys()
-	}
+	s.listening.release()
 }
 
 // OnInit learns the route from the address in the browser, so that the
@@ -171,8 +170,7 @@ func (s *Shell) Render() app.UI {
 			)
 		}),
 		s.header(),
-		app.Main().ID("main").TabIndex(-1).Class("main", wideIf(s.route.Kind == viewGraph)).Body(s.kioskController(), s.view()),
-		newPreview(s.c),
+		app.Main().ID("main").TabIndex(-1).Class("main", wideIf(s.route.Kind == viewGraph)).Body(s.kioskController(), s.view(), newPreview(s.c)),
 		app.Footer().Class("footer").Body(
 			app.Text(s.c.Site.Name+" · works offline once visited · "),
 			app.If(s.c.Introduction() >= 0, func() app.UI {

@@ -5,11 +5,14 @@ import (
 )
 
 // listenShortcuts focuses the search box on "/" (outside a text field) and
-// on Ctrl-K or ⌘-K anywhere. It returns a func that removes the listener.
-func listenShortcuts(ctx app.Context) func() {
+// on Ctrl-K or ⌘-K anywhere. A key pressed outside a text field also
+// tells that there is a keyboard — a screen's own keyboard shows only in
+// a field — and the document is marked so (data-keyboard), which shows
+// the key hints on a touch screen with a keyboard attached.
+func listenShortcuts(l *listeners) {
 	win := app.Window()
-	handler := app.FuncOf(func(this app.Value, args []app.Value) any {
-		e := args[0]
+	root := win.Get("document").Get("documentElement")
+	l.on(win.JSValue(), "keydown", false, func(e app.Value) {
 		key := e.Get("key").String()
 		mod := e.Get("ctrlKey").Bool() || e.Get("metaKey").Bool()
 		inField := false
@@ -22,6 +25,9 @@ func listenShortcuts(ctx app.Context) func() {
 				inField = true
 			}
 		}
+		if !inField && !root.Call("hasAttribute", "data-keyboard").Bool() {
+			root.Call("setAttribute", "data-keyboard", "")
+		}
 		if (key == "/" && !mod && !inField) || (mod && (key == "k" || key == "K")) {
 			e.Call("preventDefault")
 			if q := win.GetElementByID("q"); q.Truthy() {
@@ -29,11 +35,5 @@ func listenShortcuts(ctx app.Context) func() {
 				q.Call("select")
 			}
 		}
-		return nil
 	})
-	win.Call("addEventListener", "keydown", handler)
-	return func() {
-		win.Call("removeEventListener", "keydown", handler)
-		handler.Release()
-	}
 }
