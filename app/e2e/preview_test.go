@@ -7,7 +7,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/chromedp/cdproto/cdp"
 	"github.com/chromedp/cdproto/input"
@@ -30,11 +29,8 @@ func TestLinkPreview(t *testing.T) {
 	const card = "#link-preview"
 	shown := func(what, title string) {
 		t.Helper()
-		js := fmt.Sprintf(`(() => { const c = document.querySelector(%q); const t = c && c.querySelector(".preview-title");
-			return !!c && !c.hidden && !!t && t.textContent === %q })()`, card, title)
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
-			failWithScreenshot(t, ctx, "%s: no preview of %q: %v", what, title, err)
-		}
+		poll(t, ctx, fmt.Sprintf(`(() => { const c = document.querySelector(%q); const t = c && c.querySelector(".preview-title");
+			return !!c && !c.hidden && !!t && t.textContent === %q })()`, card, title), fmt.Sprintf("%s: a preview of %q", what, title))
 	}
 	hidden := func(what string) {
 		t.Helper()
@@ -84,12 +80,9 @@ func TestLinkPreview(t *testing.T) {
 		t.Errorf("the term's preview says %q, want its definition", got)
 	}
 	// The card follows its link as the page scrolls.
-	gap := `(() => { const a = document.querySelector(%q).getBoundingClientRect(), c = document.querySelector("#link-preview").getBoundingClientRect();
-		return Math.min(Math.abs(c.top - a.bottom), Math.abs(a.top - c.bottom)) })()`
 	eval[bool](t, ctx, `(() => { scrollBy(0, 60); return true })()`)
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(gap, termLink)+" < 12", chromedp.WithPollingTimeout(5*time.Second))); err != nil {
-		failWithScreenshot(t, ctx, "after a scroll the card is %v px from its link", eval[float64](t, ctx, fmt.Sprintf(gap, termLink)))
-	}
+	poll(t, ctx, fmt.Sprintf(`(() => { const a = document.querySelector(%q).getBoundingClientRect(), c = document.querySelector("#link-preview").getBoundingClientRect();
+		return Math.min(Math.abs(c.top - a.bottom), Math.abs(a.top - c.bottom)) < 12 })()`, termLink), "after a scroll, the card within 12 px of its link")
 	must(t, ctx, "Tab away", chromedp.KeyEvent(kb.Tab))
 	hidden("leaving the link hides the preview")
 

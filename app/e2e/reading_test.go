@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"testing"
-	"time"
 
 	"github.com/chromedp/chromedp"
 	"github.com/chromedp/chromedp/kb"
@@ -92,22 +91,16 @@ func collapsing(t *testing.T, ctx context.Context) {
 	t.Helper()
 	const gone = `document.querySelector(".header").getBoundingClientRect().bottom <= 0`
 	const back = `document.querySelector(".header").getBoundingClientRect().top === 0`
-	wait := func(what, js string) {
-		t.Helper()
-		if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(5*time.Second))); err != nil {
-			failWithScreenshot(t, ctx, "%s: %v", what, err)
-		}
-	}
 	scroll := func(dy int) { eval[bool](t, ctx, fmt.Sprintf(`(() => { scrollBy(0, %d); return true })()`, dy)) }
 	scroll(600)
-	wait("scrolling down hides the header", gone)
+	poll(t, ctx, gone, "scrolling down hides the header")
 	scroll(-100)
-	wait("scrolling up brings the header back", back)
+	poll(t, ctx, back, "scrolling up brings the header back")
 	scroll(400)
-	wait("scrolling down again hides it", gone)
+	poll(t, ctx, gone, "scrolling down again hides it")
 	must(t, ctx, "focus the search box", chromedp.Focus(chromedp.CSS("#q")))
-	wait("the focus in the header shows it", back)
+	poll(t, ctx, back, "the focus in the header shows it")
 	must(t, ctx, "leave the box", chromedp.Blur(chromedp.CSS("#q")))
 	scroll(-10000)
-	wait("at the top the header is there", back)
+	poll(t, ctx, back, "at the top the header is there")
 }

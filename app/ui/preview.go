@@ -156,11 +156,7 @@ func (p *preview) target(addr, host string) (int, string, bool) {
 	if err != nil || u.Host != host {
 		return 0, "", false
 	}
-	local, ok := p.c.Site.Local(u.Path)
-	if !ok {
-		return 0, "", false
-	}
-	r := p.c.Route(&url.URL{Path: local})
+	r := routeOf(p.c, u)
 	switch {
 	case r.Kind == corpus.RoutePattern:
 		return r.Doc, "", true
@@ -227,10 +223,9 @@ func (p *preview) onScroll(ctx app.Context, e app.Value) {
 	if !p.shown {
 		return
 	}
-	a, i, anchor := p.link, p.doc, p.anchor
 	ctx.Dispatch(func(ctx app.Context) {
-		if p.shown && p.link.Equal(a) {
-			p.show(a, i, anchor)
+		if p.shown {
+			p.show(p.link, p.doc, p.anchor)
 		}
 	})
 }
