@@ -306,14 +306,17 @@ func (p *countingProxy) URL() string { return "http://" + p.ln.Addr().String() }
 // close stops accepting; open connections end with the browser.
 func (p *countingProxy) close() { p.ln.Close() }
 
-// countingWriter adds the bytes written through it to n as they go.
+// countingWriter adds the bytes written through it to n. It counts them
+// before it writes them, so a reader who has received bytes always finds
+// them counted; what the write then fails to deliver is taken off again.
 type countingWriter struct {
 	w io.Writer
 	n *atomic.Int64
 }
 
 func (cw countingWriter) Write(b []byte) (int, error) {
+	cw.n.Add(int64(len(b)))
 	k, err := cw.w.Write(b)
-	cw.n.Add(int64(k))
+	cw.n.Add(int64(k - len(b)))
 	return k, err
 }
