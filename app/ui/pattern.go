@@ -1,10 +1,14 @@
 package ui
 
 import (
+	"html"
+	"strings"
+
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/graph"
+	"github.com/devrel-patterns/explorer/app/markup"
 )
 
 // patternView shows one pattern: title, building blocks, aliases, each
@@ -222,14 +226,26 @@ func docLink(c *corpus.Corpus, i int) app.UI {
 	return app.A().Href(href(c, d.Path())).Text(d.Title)
 }
 
-// blockChips shows building blocks as coloured chips.
+// blockChips shows a doc's building blocks as chips, coloured as in the
+// graph.
 func blockChips(c *corpus.Corpus, blocks []string) app.UI {
 	if len(blocks) == 0 {
 		return nil
 	}
-	return app.Ul().Class("chips").Aria("label", "Building blocks").Body(
-		app.Range(blocks).Slice(func(k int) app.UI {
-			return app.Li().Class("chip " + graph.BlockClass(graph.BlockIndex(c, blocks[k]))).Text(blocks[k])
-		}),
-	)
+	return markup.Raw(blockChipsHTML(c, blocks))
+}
+
+// blockChipsHTML is blockChips as HTML, for the views that write their
+// HTML themselves (the catalog's cards); "" when there are no blocks.
+func blockChipsHTML(c *corpus.Corpus, blocks []string) string {
+	if len(blocks) == 0 {
+		return ""
+	}
+	var b strings.Builder
+	b.WriteString(`<ul class="chips" aria-label="Building blocks">`)
+	for _, name := range blocks {
+		b.WriteString(`<li class="chip ` + html.EscapeString(graph.BlockClass(graph.BlockIndex(c, name))) + `">` + html.EscapeString(name) + `</li>`)
+	}
+	b.WriteString(`</ul>`)
+	return b.String()
 }
