@@ -183,6 +183,12 @@ func (t tag) write(out *bytes.Buffer) {
 	out.WriteByte('<')
 	out.WriteString(t.name)
 	for _, a := range t.attrs {
+		if booleanAttrs[a.key] && !a.bare {
+			if on, _ := strconv.ParseBool(a.val); !on {
+				continue // absent, as go-app leaves the property in the browser
+			}
+			a.bare = true
+		}
 		out.WriteByte(' ')
 		out.WriteString(a.key)
 		if !a.bare {
@@ -192,6 +198,17 @@ func (t tag) write(out *bytes.Buffer) {
 		}
 	}
 	out.WriteByte('>')
+}
+
+// booleanAttrs are the attributes go-app sets in the browser as boolean
+// properties, from strconv.ParseBool of the value (setJSAttribute). Its
+// prerender writes a false one with its value, open="false", which HTML
+// reads as true; Escape leaves it out, and writes a true one bare.
+var booleanAttrs = map[string]bool{
+	"async": true, "autofocus": true, "autoplay": true, "checked": true, "default": true,
+	"defer": true, "disabled": true, "hidden": true, "ismap": true, "loop": true,
+	"multiple": true, "muted": true, "open": true, "readonly": true, "required": true,
+	"reversed": true, "selected": true,
 }
 
 // sharing reports whether a tag of go-app's head is link-preview

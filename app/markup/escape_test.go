@@ -168,3 +168,65 @@ func BenchmarkEscapeLargePage(b *testing.B) {
 		}
 	}
 }
+
+// TestEscapeBooleanAttributes: go-app writes a boolean attribute with its
+// value (open="false"), and HTML reads any value of one, "false" too, as
+// true; in the browser go-app sets the property from the value. So the
+// prerendered page showed a closed <details> open, and a Hidden(false)
+// element hidden, until the WASM took over. Escape writes a true one bare
+// and leaves a false one out, as the browser will have it.
+func TestEscapeBooleanAttributes(t *testing.T) {
+	out, err := Escape([]byte(app.HTMLString(
+		app.Div().Body(
+			app.Details().ID("closed").Open(false).Body(app.Summary().Text("s")),
+			app.Details().ID("opened").Open(true).Body(app.Summary().Text("s")),
+			app.P().ID("shown").Hidden(false).Text("p"),
+			app.P().ID("hidden").Hidden(true).Text("p"),
+			app.Button().ID("enabled").Disabled(false).Text("b"),
+			app.Input().ID("box").ReadOnly(false).Required(true).Value("false"),
+		))))
+	if err != nil {
+		t.Fatalf("escape: %v", err)
+	}
+	doc, err := html.Parse(strings.NewReader(string(out)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	byID := map[string]map[string]string{}
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		if n.Type == html.ElementNode {
+			attrs := map[string]string{}
+			for _, a := range n.Attr {
+				attrs[a.Key] = a.Val
+			}
+			if id := attrs["id"]; id != "" {
+				byID[id] = attrs
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(doc)
+	for _, tc := range []struct {
+		id, attr string
+		want     bool
+	}{
+		{"closed", "open", false}, {"opened", "open", true},
+		{"shown", "hidden", false}, {"hidden", "hidden", true},
+		{"enabled", "disabled", false},
+		{"box", "readonly", false}, {"box", "required", true},
+	} {
+		v, ok := byID[tc.id][tc.attr]
+		if ok != tc.want {
+			t.Errorf("#%s: %s present = %v, want %v (%s)", tc.id, tc.attr, ok, tc.want, out)
+		}
+		if ok && v != "" {
+			t.Errorf("#%s: %s=%q, want it bare", tc.id, tc.attr, v)
+		}
+	}
+	if v := byID["box"]["value"]; v != "false" {
+		t.Errorf("the input's value is %q, want %q: value is no boolean attribute", v, "false")
+	}
+}

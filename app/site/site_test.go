@@ -8,8 +8,12 @@ import (
 	"log/slog"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
+	"slices"
 	"strings"
 	"testing"
+
+	"golang.org/x/net/html"
 
 	"github.com/andybalholm/brotli"
 
@@ -186,5 +190,40 @@ func TestPrecachedMedia(t *testing.T) {
 	got := precachedMedia(c)
 	if want := []string{"/web/media/a.png", "/web/media/c.png"}; strings.Join(got, " ") != strings.Join(want, " ") {
 		t.Errorf("precached %q, want %q (budget %d bytes)", got, want, mediaBudget)
+	}
+}
+
+// The graph's filter panel is closed in the server's page when no filter
+// is set, as the app has it: go-app wrote open="false", which HTML reads
+// as open, so the panel stood open until the WASM closed it and the graph
+// jumped up.
+func TestGraphFiltersClosedWhenUnfiltered(t *testing.T) {
+	c := builtCorpus(t)
+	h, err := New(c, repoRoot, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	block := url.QueryEscape(c.Blocks[0])
+	for path, open := range map[string]bool{"/graph": false, "/graph?block=" + block: true} {
+		rec := httptest.NewRecorder()
+		h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, path, nil))
+		doc, err := html.Parse(rec.Body)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var found bool
+		for n := range doc.Descendants() {
+			if n.Type != html.ElementNode || n.Data != "details" {
+				continue
+			}
+			found = true
+			has := slices.ContainsFunc(n.Attr, func(a html.Attribute) bool { return a.Key == "open" })
+			if has != open {
+				t.Errorf("%s: the filter panel is open = %v, want %v (%v)", path, has, open, n.Attr)
+			}
+		}
+		if !found {
+			t.Errorf("%s: no filter panel (<details>)", path)
+		}
 	}
 }
