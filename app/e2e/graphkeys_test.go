@@ -58,3 +58,41 @@ func TestGraphKeyboard(t *testing.T) {
 func linked(links []corpus.Link, slug string) bool {
 	return slices.ContainsFunc(links, func(l corpus.Link) bool { return l.Target == slug })
 }
+
+// TestGraphKeyboardZoomed: zoomed in on a phone, each arrow that moves the
+// focus to a neighbour brings the view to it, so the focus never goes
+// off screen; the graph's own Tab stop (the SVG, where the arrows pan)
+// shows a focus ring inside its box, which clips what is outside.
+func TestGraphKeyboardZoomed(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	must(t, ctx, "open the graph", chromedp.EmulateViewport(390, 844), chromedp.Navigate(srv.URL+"/graph"), ready(),
+		chromedp.WaitVisible(chromedp.CSS(".graph-full .graph-node")))
+	must(t, ctx, "focus the graph's Tab stop", tabTo(".graph-full .graph-svg"))
+	ring := eval[string](t, ctx, `(() => { const s = getComputedStyle(document.activeElement); return s.outlineStyle + " " + parseFloat(s.outlineWidth) + " " + parseFloat(s.outlineOffset); })()`)
+	var style string
+	var width, offset float64
+	fmt.Sscan(ring, &style, &width, &offset)
+	if style == "none" || width < 2 || offset > -width {
+		failWithScreenshot(t, ctx, "the graph's SVG shows its focus as %q, want a ring of 2 px or more drawn inside it", ring)
+	}
+	must(t, ctx, "focus a node", chromedp.KeyEvent(kb.Tab))
+	for range 3 {
+		must(t, ctx, "zoom in", chromedp.KeyEvent("+"))
+	}
+	inView := `(() => { const n = document.activeElement.getBoundingClientRect(), s = document.querySelector(".graph-full .graph-svg").getBoundingClientRect();
+	  const x = n.left + n.width / 2, y = n.top + n.height / 2; return x >= s.left && x <= s.right && y >= s.top && y <= s.bottom; })()`
+	moved := 0
+	for _, key := range []string{kb.ArrowRight, kb.ArrowDown, kb.ArrowLeft, kb.ArrowUp, kb.ArrowRight, kb.ArrowDown} {
+		before := eval[string](t, ctx, `document.activeElement.getAttribute("href")`)
+		must(t, ctx, "arrow", chromedp.KeyEvent(key))
+		if eval[string](t, ctx, `document.activeElement.getAttribute("href")`) == before {
+			continue
+		}
+		moved++
+		poll(t, ctx, inView, "the focused node "+key+" in the graph's box")
+	}
+	if moved == 0 {
+		failWithScreenshot(t, ctx, "no arrow moved the focus")
+	}
+}

@@ -103,14 +103,16 @@ func TestLinkPreview(t *testing.T) {
 }
 
 // tabTo moves the keyboard focus to the first element matching css as a
-// visitor does: it focuses what comes before it in the Tab order, then
+// visitor does: it focuses what comes before it in the Tab order (the
+// nearest that takes the focus: not one in a closed <details>), then
 // presses Tab.
 func tabTo(css string) chromedp.Action[chromedp.Void] {
 	return chromedp.Steps(
 		chromedp.Evaluate[chromedp.Void](fmt.Sprintf(`(() => {
 			const el = document.querySelector(%q); el.scrollIntoView({block: "center"});
-			const stops = [...document.querySelectorAll("a[href], button, input, [tabindex]")].filter(e => e.tabIndex >= 0 && e.getClientRects().length);
-			stops[stops.indexOf(el) - 1].focus() })()`, css)),
+			const stops = [...document.querySelectorAll("a[href], button, input, summary, [tabindex]")].filter(e => e.tabIndex >= 0 && e.getClientRects().length);
+			for (let i = stops.indexOf(el) - 1; i >= 0; i--) { stops[i].focus(); if (document.activeElement === stops[i]) return; }
+			throw new Error("nothing before " + %q + " takes the focus") })()`, css, css)),
 		chromedp.KeyEvent(kb.Tab),
 	)
 }

@@ -237,9 +237,17 @@ func (g *Graph) onKeyDown(ctx app.Context, e app.Event) {
 		// On a node the arrows go to a neighbour; with Shift they pan.
 		if i := g.targetNode(e.Get("target")); i >= 0 {
 			e.PreventDefault()
-			ctx.PreventUpdate()
-			if j := g.scene().step(i, dx, dy); j >= 0 {
-				g.moveRover(e.Get("target"), j)
+			s := g.scene()
+			j := s.step(i, dx, dy)
+			if j < 0 {
+				ctx.PreventUpdate()
+				return
+			}
+			g.moveRover(e.Get("target"), j)
+			// Zoomed in, the neighbour may be out of view: the view goes
+			// to it, as a page scrolls to what gets the focus.
+			if !g.setView(g.view.reveal(s.nodes[j].x, s.nodes[j].y, g.view.w/8)) || !g.commit() {
+				ctx.PreventUpdate()
 			}
 			return
 		}

@@ -241,6 +241,10 @@ func (g *Graph) Render() app.UI {
 				DataSet("box", fmtNum(s.width)+"x"+fmtNum(s.height)).
 				Attr("preserveAspectRatio", "xMidYMid meet").
 				Aria("labelledby", id+"-title").
+				// A Tab stop of its own, where the arrows pan and + and −
+				// zoom; Chromium made it one anyway (a clipping box), other
+				// browsers do not.
+				TabIndex(0).
 				On("pointerdown", g.onPointerDown).
 				On("pointermove", g.onPointerMove).
 				On("pointerup", g.onPointerUp).

@@ -574,7 +574,8 @@ func TestMatchStructure(t *testing.T) {
 					Attr("viewBox", "0 0 1000 1000").
 					DataSet("box", "1000x1000").
 					Attr("preserveAspectRatio", "xMidYMid meet").
-					Aria("labelledby", "graph-title")
+					Aria("labelledby", "graph-title").
+					TabIndex(0)
 				for _, ev := range []string{"pointerdown", "pointermove", "pointerup", "pointercancel",
 					"dragstart", "click", "keydown", "mouseover", "mouseleave", "focusin", "focusout"} {
 					e = e.On(ev, func(app.Context, app.Event) {})

@@ -106,6 +106,18 @@ func (v viewBox) pan(dx, dy float64) viewBox {
 	return v
 }
 
+// reveal returns the view moved, at the same zoom, so that it shows the
+// world point (x, y) at least margin from its edges: centred on the point
+// when it was outside that, else the view unchanged.
+func (v viewBox) reveal(x, y, margin float64) viewBox {
+	margin = min(margin, v.w/2, v.h/2)
+	if x >= v.x+margin && x <= v.x+v.w-margin && y >= v.y+margin && y <= v.y+v.h-margin {
+		return v
+	}
+	cx, cy := v.centre()
+	return v.pan(x-cx, y-cy)
+}
+
 // centre returns the world point in the middle of the view.
 func (v viewBox) centre() (float64, float64) {
 	return v.x + v.w/2, v.y + v.h/2

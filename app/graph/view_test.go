@@ -174,3 +174,22 @@ func TestTransformToShowsTheLiveView(t *testing.T) {
 		t.Errorf("a box not measured: transform %q, want none", got)
 	}
 }
+
+// TestReveal: a point in the view, away from its edges, leaves the view as
+// it is; one outside or at an edge brings the view to it, at the same
+// zoom.
+func TestReveal(t *testing.T) {
+	v := viewBox{100, 100, 200, 100}
+	if got := v.reveal(200, 150, 20); got != v {
+		t.Errorf("a point inside moved the view to %v", got)
+	}
+	for _, p := range [][2]float64{{50, 150}, {400, 150}, {200, 90}, {200, 260}, {105, 150}, {200, 195}} {
+		got := v.reveal(p[0], p[1], 20)
+		if got.w != v.w || got.h != v.h {
+			t.Errorf("reveal(%v) zoomed: %v", p, got)
+		}
+		if p[0] < got.x+20 || p[0] > got.x+got.w-20 || p[1] < got.y+20 || p[1] > got.y+got.h-20 {
+			t.Errorf("reveal(%v) = %v, which does not show it away from the edges", p, got)
+		}
+	}
+}
