@@ -233,8 +233,12 @@ func (k *Kiosk) toggle(ctx app.Context) {
 	k.turn(ctx, KioskConfig{On: true, IdleMinutes: DefaultIdleMinutes}, kioskOnMessage)
 }
 
-// kioskOnMessage says how to leave kiosk mode.
-const kioskOnMessage = "Kiosk mode on — hold the title for 2 seconds or press Ctrl+Shift+K to leave"
+// kioskOnMessage says how to leave kiosk mode; kioskOnKeys, shown only
+// where there is a keyboard (a key hint), adds the key combination.
+const (
+	kioskOnMessage = "Kiosk mode on — hold the title for 2 seconds to leave"
+	kioskOnKeys    = " (or press Ctrl+Shift+K)"
+)
 
 // say shows a message for a few seconds.
 func (k *Kiosk) say(ctx app.Context, msg string) {
@@ -401,10 +405,22 @@ func (k *Kiosk) Render() app.UI {
 	item, ok := k.FeaturedItem()
 	return app.Div().ID("kiosk").Class("kiosk-slot").Body(
 		app.If(k.toast != "", func() app.UI {
-			return app.P().ID("kiosk-toast").Class("kiosk-toast").Role("status").Text(k.toast)
+			return app.P().ID("kiosk-toast").Class("kiosk-toast").Role("status").Body(
+				app.Text(k.toast),
+				app.If(k.toast == kioskOnMessage, func() app.UI { return app.Span().Class("key-hint inline").Text(kioskOnKeys) }),
+			)
 		}),
 		app.If(k.cfg.On && k.AtHome && ok, func() app.UI { return k.featured(item) }),
 	)
+}
+
+// featuredHint tells a visitor at the kiosk what to do with the featured
+// pattern: touch it, and scan its code when there is one.
+func featuredHint(withCode bool) string {
+	if withCode {
+		return "Touch a pattern to read it, or scan the code to take it with you."
+	}
+	return "Touch a pattern to read it."
 }
 
 // featured shows one pattern, with a QR code when a phone can reach it.
@@ -421,7 +437,7 @@ func (k *Kiosk) featured(item Featured) app.UI {
 				app.A().Href(item.Path).Text(item.Title),
 			),
 			app.P().Class("featured-summary").Text(item.Summary),
-			app.P().Class("featured-hint").Text("Touch a pattern to read it, or scan the code to take it with you."),
+			app.P().Class("featured-hint").Text(featuredHint(url != "")),
 		),
 		app.If(url != "", func() app.UI {
 			return NewQRCode(url).ID("featured-qr").Class("featured-qr").Label("QR code for " + item.Title)

@@ -503,3 +503,26 @@ func TestBoothOfflineMark(t *testing.T) {
 	eval[chromedp.Void](t, ctx, `window.dispatchEvent(new Event("online"))`)
 	waitMark("the server came back, online event", false)
 }
+
+// TestBoothKioskOnPhone: on a phone the toast that says how to leave
+// kiosk mode is a wide, short box, not a tall blob half the screen wide,
+// and it names no key combination on a touch screen; the featured pattern
+// asks to scan its code only when it shows one (a server on loopback
+// with no LAN address has none a phone could follow).
+func TestBoothKioskOnPhone(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	must(t, ctx, "open kiosk mode on a phone", chromedp.EmulateViewport(390, 844, chromedp.EmulateTouch),
+		chromedp.Navigate(srv.URL+"/?kiosk=1"), ready(), chromedp.WaitVisible(chromedp.CSS("#kiosk-toast")))
+	box := eval[[]float64](t, ctx, `(() => { const r = document.querySelector("#kiosk-toast").getBoundingClientRect(); return [r.left, r.right, r.width, r.height]; })()`)
+	if box[2] < 300 || box[3] > 3*box[2]/8 || box[0] < 0 || box[1] > 390 {
+		failWithScreenshot(t, ctx, "the toast is %.0f×%.0f px from x=%.0f to %.0f on a 390 px screen, want at least 300 px wide, flat and on screen", box[2], box[3], box[0], box[1])
+	}
+	if got := eval[string](t, ctx, `document.querySelector("#kiosk-toast").innerText`); strings.Contains(got, "Ctrl") || !strings.Contains(got, "hold the title") {
+		failWithScreenshot(t, ctx, "on a touch screen the toast says %q, want how to leave by touch and no key combination", got)
+	}
+	hint := eval[string](t, ctx, `document.querySelector("#featured .featured-hint").textContent`)
+	if code := eval[bool](t, ctx, `!!document.querySelector("#featured-qr")`); code != strings.Contains(hint, "scan") {
+		failWithScreenshot(t, ctx, "the featured pattern shows a code = %v and says %q", code, hint)
+	}
+}
