@@ -5,6 +5,7 @@ package e2e
 import (
 	"context"
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/chromedp/chromedp"
@@ -40,6 +41,8 @@ func TestReading(t *testing.T) {
 		}
 		for _, page := range []struct{ path, prose string }{
 			{"/patterns/booth", ".section-body p"},
+			{"/patterns/booth", ".variant"}, // its first paragraph runs on from the names
+
 			{"/pages/introduction", ".page-body p"},
 		} {
 			must(t, ctx, "open "+page.path, chromedp.EmulateViewport(screen.width, screen.height, opts...), chromedp.Navigate(srv.URL+page.path), ready(), painted())
@@ -48,7 +51,15 @@ func TestReading(t *testing.T) {
 			}
 		}
 
+		// The chips and buttons of a pattern's page are the app's, in its
+		// font, as on home; only its prose is set in the serif.
+		must(t, ctx, "open a pattern", chromedp.Navigate(srv.URL+"/patterns/booth"), ready(), painted())
+		controls := eval[[]string](t, ctx, `[".chip", ".local-graph .filter", ".show-in-graph"].map(c => getComputedStyle(document.querySelector(c)).fontFamily)`)
+
 		must(t, ctx, "open home", chromedp.Navigate(srv.URL+"/"), ready(), painted())
+		if app := eval[string](t, ctx, `getComputedStyle(document.querySelector(".filter")).fontFamily`); slices.ContainsFunc(controls, func(f string) bool { return f != app }) {
+			t.Errorf("at %s a pattern's chip, depth button and graph link are set in %q, want the app's font %q", screen.name, controls, app)
+		}
 		header := eval[float64](t, ctx, `document.querySelector(".header").getBoundingClientRect().height`)
 		card := eval[float64](t, ctx, `document.querySelector(".card").getBoundingClientRect().top`)
 		t.Logf("%s: header %.0f px, first card at %.0f px of %d", screen.name, header, card, screen.height)
