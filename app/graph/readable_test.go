@@ -4,6 +4,7 @@ package graph_test
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net"
 	"os"
@@ -13,6 +14,8 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/devrel-patterns/explorer/app/artifact"
+	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/devserver"
 	"github.com/devrel-patterns/explorer/app/internal/browsertest"
 	"github.com/devrel-patterns/explorer/app/synth"
@@ -40,16 +43,19 @@ type graphMeasure struct {
 	Example  string  `json:"example"`
 }
 
-// measureJS measures the full graph (#graph) as the browser draws it: the
-// labels shown (display not none, in the box), their font size on screen
-// (computed size times the screen transform) and box height, the pairs of
-// shown labels whose boxes intersect, the shown labels whose box crosses
-// another node's dot, the labels cut by the box's edge, the share of the
-// box covered by the bounding box of the dots, and the smallest touch
-// target of a node (the larger of its hit circle and its dot).
-const measureJS = `(() => {
-  const svg = document.querySelector('#graph');
+// measureJS measures a graph (the SVG its argument selects) as the
+// browser draws it: the labels shown (display not none, in the box), their
+// font size on screen (computed size times the screen transform) and box
+// height, the pairs of shown labels whose boxes intersect, the shown
+// labels whose box crosses another node's dot, the labels cut by the box's
+// edge or under its zoom buttons, the share of the box covered by the
+// bounding box of the dots, and the smallest touch target of a node (the
+// larger of its hit circle and its dot).
+const measureJS = `((css) => {
+  const svg = document.querySelector(css);
   const box = svg.getBoundingClientRect();
+  const controls = svg.parentElement.querySelector('.graph-controls');
+  const under = controls ? controls.getBoundingClientRect() : null;
   const nodes = [...svg.querySelectorAll('.graph-node')];
   const dots = nodes.map(a => {
     const r = a.querySelector('.graph-dot').getBoundingClientRect();
@@ -83,6 +89,9 @@ const measureJS = `(() => {
     if (a.l < box.left - eps || a.r > box.right + eps || a.t < box.top - eps || a.b > box.bottom + eps) {
       cut++;
       if (!example) example = 'cut: ' + a.text;
+    } else if (under && Math.min(a.r, under.right) - Math.max(a.l, under.left) > eps && Math.min(a.b, under.bottom) - Math.max(a.t, under.top) > eps) {
+      cut++;
+      if (!example) example = 'under the zoom buttons: ' + a.text;
     }
     for (let q = p + 1; q < labels.length; q++) {
       const b = labels[q];
@@ -113,7 +122,12 @@ const measureJS = `(() => {
     minH: labels.length ? Math.min(...labels.map(x => x.b - x.t)) : 0,
     overlaps, onDots, cut, fill, minHit: nodes.length ? minHit : 0,
     boxW: box.width, boxH: box.height, example};
-})()`
+})(%q)`
+
+// measure measures the graph that css selects (measureJS).
+func measure(ctx context.Context, css string) (graphMeasure, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[graphMeasure](fmt.Sprintf(measureJS, css)))
+}
 
 // TestReadableGraph is issue 16's measure of the full graph: on our corpus,
 // on a synthetic language of 1,000 patterns and on the compiler's test
@@ -186,7 +200,7 @@ func TestReadableGraph(t *testing.T) {
 						chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(200*time.Millisecond))); err != nil {
 						t.Fatalf("wait for the graph: %v", err)
 					}
-					m, err := chromedp.Run(ctx, chromedp.Evaluate[graphMeasure](measureJS))
+					m, err := measure(ctx, "#graph")
 					if err != nil {
 						t.Fatalf("measure: %v", err)
 					}
@@ -227,7 +241,7 @@ func TestReadableGraph(t *testing.T) {
 						chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 						t.Fatalf("wait for the zoom: %v", err)
 					}
-					zoomed, err := chromedp.Run(ctx, chromedp.Evaluate[graphMeasure](measureJS))
+					zoomed, err := measure(ctx, "#graph")
 					if err != nil {
 						t.Fatalf("zoom and measure: %v", err)
 					}
@@ -243,6 +257,92 @@ func TestReadableGraph(t *testing.T) {
 			}
 		})
 	}
+}
+
+// TestReadableLocalGraph holds the local graph of a pattern's page to the
+// rules of the full graph's labels, at each depth, on a phone and a
+// laptop, for the patterns of our corpus and of a corpus of another form
+// with the most links and the fewest: every label shown is at least 12 px,
+// none overlaps another, lies on another node's dot, is cut by the box or
+// sits under the zoom buttons, and the pattern itself is labelled.
+func TestReadableLocalGraph(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped with -short")
+	}
+	browsertest.Chromium(t)
+	browsertest.BuiltApp(t, repoRoot)
+	root := webRoot(t)
+	for _, tc := range []struct{ name, dir string }{
+		{"our corpus", filepath.Join(repoRoot, "content")},
+		{"corpus jbake", filepath.Join(repoRoot, "app", "compiler", "testdata", "corpora", "jbake")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			c, _, err := artifact.CompileFor(tc.dir, corpus.Site{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			url := serveContent(t, tc.dir, root)
+			ctx := browsertest.Tab(t, 4*time.Minute)
+			for _, slug := range mostAndLeastLinked(c) {
+				for _, size := range []struct {
+					name          string
+					width, height int64
+				}{{"phone", 390, 844}, {"laptop", 1280, 800}} {
+					if err := chromedp.Do(ctx, chromedp.EmulateViewport(size.width, size.height), chromedp.Navigate(url+c.Site.Path(corpus.DocPath(corpus.KindPattern, slug)))); err != nil {
+						t.Fatalf("open %s: %v", slug, err)
+					}
+					for depth := 1; depth <= 3; depth++ {
+						if _, err := chromedp.Run(ctx, chromedp.Evaluate[bool](fmt.Sprintf(`(() => {
+							const b = document.querySelectorAll(".local-graph .depth button")[%d]; if (!b) return false; b.click(); return true; })()`, depth-1))); err != nil {
+							t.Fatalf("depth %d: %v", depth, err)
+						}
+						if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`document.documentElement.dataset.app === "ready" &&
+							document.querySelectorAll(".local-graph .depth button")[%d].getAttribute("aria-pressed") === "true" &&
+							(() => { const svg = document.querySelector("#graph-local"); if (!svg || !svg.querySelector(".graph-node")) return false;
+								const r = svg.getBoundingClientRect(), size = Math.round(r.width) + "x" + Math.round(r.height);
+								if (svg.dataset.box !== size) return false;
+								const k = size + " " + svg.getAttribute("viewBox") + " " + svg.querySelectorAll(".graph-node").length;
+								const same = window.graphBox === k; window.graphBox = k; return same; })()`, depth-1),
+							chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(200*time.Millisecond))); err != nil {
+							t.Fatalf("%s at depth %d: wait for the local graph: %v", slug, depth, err)
+						}
+						m, err := measure(ctx, "#graph-local")
+						if err != nil {
+							t.Fatalf("measure: %v", err)
+						}
+						where := fmt.Sprintf("%s, %s, depth %d: %d nodes in a %.0f×%.0f box, %d labelled", slug, size.name, depth, m.Nodes, m.BoxW, m.BoxH, m.Labelled)
+						t.Log(where)
+						if m.Labelled == 0 || m.MinPx < 12 {
+							t.Errorf("%s: smallest label %.1f px; want every label at least 12 px", where, m.MinPx)
+						}
+						if m.Overlaps > 0 || m.OnDots > 0 || m.Cut > 0 {
+							t.Errorf("%s: %d overlaps, %d on other dots, %d cut or under the buttons (%s); want none", where, m.Overlaps, m.OnDots, m.Cut, m.Example)
+						}
+						if ok, _ := chromedp.Run(ctx, chromedp.Evaluate[bool](`(() => { const l = document.querySelector("#graph-local .is-current .graph-label"); return !!l && getComputedStyle(l).display !== "none"; })()`)); !ok {
+							t.Errorf("%s: the pattern itself is not labelled", where)
+						}
+					}
+				}
+			}
+		})
+	}
+}
+
+// mostAndLeastLinked returns the slugs of the pattern of c with the most
+// links in and out and of the one with the fewest.
+func mostAndLeastLinked(c *corpus.Corpus) []string {
+	degree := func(i int) int { return len(c.Docs[i].Links) + len(c.Docs[i].Backlinks) }
+	ps := c.Patterns()
+	most, least := ps[0], ps[0]
+	for _, i := range ps {
+		if degree(i) > degree(most) {
+			most = i
+		}
+		if degree(i) < degree(least) {
+			least = i
+		}
+	}
+	return []string{c.Docs[most].Slug, c.Docs[least].Slug}
 }
 
 // webRoot copies the built web/ (the WASM and the stylesheet) to a

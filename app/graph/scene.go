@@ -211,16 +211,77 @@ func buildScene(c *corpus.Corpus, sel selection, box size, width textWidth) *sce
 	}
 	s.size()
 	s.place()
+	if width == nil {
+		width = estimateWidth
+	}
+	s.clearFocusLabel(width)
 	for j := range s.edges {
 		e := &s.edges[j]
 		a, b := s.nodes[e.from], s.nodes[e.to]
 		e.x1, e.y1, e.x2, e.y2 = a.x, a.y, b.x, b.y
 	}
-	if width == nil {
-		width = estimateWidth
-	}
 	s.placeLabels(width)
 	return s
+}
+
+// clearFocusLabel makes room for the label of a local graph's own pattern
+// at the default zoom: in a crowded box (a phone's, two or three links
+// out) other dots could take every spot around it, and the pattern the
+// graph is about went unlabelled. Of the spots that lie in the box, it
+// takes the one with the fewest dots under it, and moves those dots just
+// out of it, up or down, whichever is nearer and stays in the box, else
+// sideways.
+func (s *scene) clearFocusLabel(width textWidth) {
+	if s.focus < 0 {
+		return
+	}
+	f := s.nodes[s.focus]
+	w, h := width(f.title)+2, labelHeight*labelPx
+	hits := func(b box, nd node) bool {
+		r := nd.r + labelMargin
+		return nd.x+r > b.x0 && nd.x-r < b.x1 && nd.y+r > b.y0 && nd.y-r < b.y1
+	}
+	best, fewest := box{}, -1
+	for k := range numSpots {
+		b, _, _, _ := spot(k, f.r, w, h)
+		b = box{f.x + b.x0 - labelMargin, f.y + b.y0 - labelMargin, f.x + b.x1 + labelMargin, f.y + b.y1 + labelMargin}
+		if b.x0 < 0 || b.y0 < 0 || b.x1 > s.width || b.y1 > s.height {
+			continue
+		}
+		n := 0
+		for i, nd := range s.nodes {
+			if i != s.focus && hits(b, nd) {
+				n++
+			}
+		}
+		if fewest < 0 || n < fewest {
+			best, fewest = b, n
+		}
+	}
+	if fewest <= 0 {
+		return
+	}
+	for i := range s.nodes {
+		nd := &s.nodes[i]
+		if i == s.focus || !hits(best, *nd) {
+			continue
+		}
+		r := nd.r + labelMargin
+		lo, hi := nd.r+edgePad, s.height-nd.r-edgePad
+		up, down := best.y0-r, best.y1+r
+		switch {
+		case nd.y < (best.y0+best.y1)/2 && up >= lo:
+			nd.y = up
+		case down <= hi:
+			nd.y = down
+		case up >= lo:
+			nd.y = up
+		case nd.x < (best.x0+best.x1)/2:
+			nd.x = max(best.x0-r, nd.r+edgePad)
+		default:
+			nd.x = min(best.x1+r, s.width-nd.r-edgePad)
+		}
+	}
 }
 
 // within marks the documents at most depth links away from document f,

@@ -380,3 +380,37 @@ func TestSceneSelection(t *testing.T) {
 		})
 	}
 }
+
+// TestFocusLabelled: in a local graph crowded into a small box, the
+// pattern the graph is about is labelled at the default zoom, clear of
+// every other dot.
+func TestFocusLabelled(t *testing.T) {
+	c := bigCorpus(64)
+	const focus = 27 // inside the grid, dots on every side
+	for i := range c.Docs {
+		if i != focus {
+			c.Edges = append(c.Edges, corpus.Edge{From: focus, To: int32(i)})
+		}
+	}
+	for _, sz := range []size{{347, 300}, {200, 150}} {
+		s := buildScene(c, selection{focus: c.Docs[focus].Slug, depth: 1}, sz, nil)
+		f := s.nodes[s.focus]
+		if f.label.level != 0 {
+			t.Errorf("in a %v×%v box the focus's label shows from level %d, want 0", sz.w, sz.h, f.label.level)
+			continue
+		}
+		w, h := estimateWidth(f.title)+2, labelHeight*labelPx
+		var b box
+		for k := range numSpots {
+			if sb, tx, ty, anchor := spot(k, f.r, w, h); tx == f.label.x && ty == f.label.y && anchor == f.label.anchor {
+				b = sb
+			}
+		}
+		for i, nd := range s.nodes {
+			cx, cy := math.Max(f.x+b.x0, math.Min(nd.x, f.x+b.x1)), math.Max(f.y+b.y0, math.Min(nd.y, f.y+b.y1))
+			if i != s.focus && math.Hypot(cx-nd.x, cy-nd.y) < nd.r {
+				t.Errorf("in a %v×%v box the focus's label lies on the dot of %s", sz.w, sz.h, nd.slug)
+			}
+		}
+	}
+}
