@@ -183,11 +183,14 @@ func (t tag) write(out *bytes.Buffer) {
 	out.WriteByte('<')
 	out.WriteString(t.name)
 	for _, a := range t.attrs {
-		if booleanAttrs[a.key] && !a.bare {
+		switch {
+		case booleanAttrs[a.key] && !a.bare:
 			if on, _ := strconv.ParseBool(a.val); !on {
 				continue // absent, as go-app leaves the property in the browser
 			}
 			a.bare = true
+		case a.bare && trueTokenAttr(a.key):
+			a.val, a.bare = "true", false
 		}
 		out.WriteByte(' ')
 		out.WriteString(a.key)
@@ -209,6 +212,16 @@ var booleanAttrs = map[string]bool{
 	"defer": true, "disabled": true, "hidden": true, "ismap": true, "loop": true,
 	"multiple": true, "muted": true, "open": true, "readonly": true, "required": true,
 	"reversed": true, "selected": true,
+}
+
+// trueTokenAttr reports whether go-app writes the attribute bare only for
+// the value "true" (it writes every "true" bare, and "" bare too): an
+// ARIA state or property, or draggable or spellcheck, where a bare
+// attribute is the empty value, which means not pressed, not expanded,
+// not hidden. Written bare, aria-pressed="true" said the opposite until
+// the WASM took over.
+func trueTokenAttr(key string) bool {
+	return strings.HasPrefix(key, "aria-") || key == "draggable" || key == "spellcheck"
 }
 
 // sharing reports whether a tag of go-app's head is link-preview

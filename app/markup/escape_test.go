@@ -174,7 +174,9 @@ func BenchmarkEscapeLargePage(b *testing.B) {
 // true; in the browser go-app sets the property from the value. So the
 // prerendered page showed a closed <details> open, and a Hidden(false)
 // element hidden, until the WASM took over. Escape writes a true one bare
-// and leaves a false one out, as the browser will have it.
+// and leaves a false one out, as the browser will have it. go-app also
+// writes every "true" bare, so aria-pressed="true" came out as an empty
+// aria-pressed, which means not pressed: Escape writes "true" back.
 func TestEscapeBooleanAttributes(t *testing.T) {
 	out, err := Escape([]byte(app.HTMLString(
 		app.Div().Body(
@@ -184,6 +186,8 @@ func TestEscapeBooleanAttributes(t *testing.T) {
 			app.P().ID("hidden").Hidden(true).Text("p"),
 			app.Button().ID("enabled").Disabled(false).Text("b"),
 			app.Input().ID("box").ReadOnly(false).Required(true).Value("false"),
+			app.Button().ID("pressed").Aria("pressed", true).Aria("hidden", true).Text("b"),
+			app.Button().ID("released").Aria("pressed", false).Text("b"),
 		))))
 	if err != nil {
 		t.Fatalf("escape: %v", err)
@@ -225,6 +229,14 @@ func TestEscapeBooleanAttributes(t *testing.T) {
 		if ok && v != "" {
 			t.Errorf("#%s: %s=%q, want it bare", tc.id, tc.attr, v)
 		}
+	}
+	for id, want := range map[string]string{"pressed": "true", "released": "false"} {
+		if v, ok := byID[id]["aria-pressed"]; !ok || v != want {
+			t.Errorf("#%s: aria-pressed=%q (present %v), want %q (%s)", id, v, ok, want, out)
+		}
+	}
+	if v := byID["pressed"]["aria-hidden"]; v != "true" {
+		t.Errorf(`#pressed: aria-hidden=%q, want "true"`, v)
 	}
 	if v := byID["box"]["value"]; v != "false" {
 		t.Errorf("the input's value is %q, want %q: value is no boolean attribute", v, "false")

@@ -227,3 +227,42 @@ func TestGraphFiltersClosedWhenUnfiltered(t *testing.T) {
 		}
 	}
 }
+
+// The server's page says which chip is pressed as the app does,
+// aria-pressed="true": go-app writes a "true" bare, and a bare
+// aria-pressed is the empty value, not pressed.
+func TestPressedChipsInServerPage(t *testing.T) {
+	c := builtCorpus(t)
+	h, err := New(c, repoRoot, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+	doc, err := html.Parse(rec.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pressed := map[string]string{}
+	for n := range doc.Descendants() {
+		if n.Type == html.ElementNode && n.Data == "button" && n.FirstChild != nil {
+			for _, a := range n.Attr {
+				if a.Key == "aria-pressed" {
+					pressed[n.FirstChild.Data] = a.Val
+				}
+			}
+		}
+	}
+	if len(pressed) == 0 {
+		t.Fatal("home has no chips with aria-pressed")
+	}
+	for label, v := range pressed {
+		want := "false"
+		if strings.HasPrefix(label, "All ") {
+			want = "true"
+		}
+		if v != want {
+			t.Errorf("home's chip %q has aria-pressed=%q, want %q", label, v, want)
+		}
+	}
+}

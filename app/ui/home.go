@@ -3,6 +3,7 @@ package ui
 import (
 	"html"
 	pathpkg "path"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode"
@@ -134,17 +135,30 @@ func filterRows(c *corpus.Corpus, f corpus.Filter, chip func(label string, k cor
 		}
 		return app.Div().Class("filter-row").Aria("label", group).Role("group").Body(chips...)
 	}
+	// shown is whether a field's row is drawn: when there is a choice, or
+	// when the filter sets it (from an address), so that what filters the
+	// patterns shows and can be cleared even where there is no choice or
+	// the value names nothing (/graph?category=gone).
+	shown := func(k corpus.FilterField, choices int) bool { return choices > 1 || f.Get(k) != "" }
+	// withCurrent adds the filter's value of a field to its values when it
+	// is not one of them.
+	withCurrent := func(k corpus.FilterField, values []string) []string {
+		if v := f.Get(k); v != "" && !slices.Contains(values, v) {
+			return append(slices.Clip(values), v)
+		}
+		return values
+	}
 	same := func(v string) string { return v }
 	categories := c.Categories()
 	return app.Div().Class("filters").Body(
-		app.If(len(categories) > 1, func() app.UI {
-			return row(corpus.FilterCategory, "Filter by category", "All categories", categories, pathpkg.Base)
+		app.If(shown(corpus.FilterCategory, len(categories)), func() app.UI {
+			return row(corpus.FilterCategory, "Filter by category", "All categories", withCurrent(corpus.FilterCategory, categories), pathpkg.Base)
 		}),
-		app.If(len(c.Blocks) > 0, func() app.UI {
-			return row(corpus.FilterBlock, "Filter by building block", "All blocks", c.Blocks, same)
+		app.If(shown(corpus.FilterBlock, 2*len(c.Blocks)), func() app.UI {
+			return row(corpus.FilterBlock, "Filter by building block", "All blocks", withCurrent(corpus.FilterBlock, c.Blocks), same)
 		}),
-		app.If(len(c.Tags) > 1, func() app.UI {
-			return row(corpus.FilterTag, "Filter by tag", "All tags", c.Tags, same)
+		app.If(shown(corpus.FilterTag, len(c.Tags)), func() app.UI {
+			return row(corpus.FilterTag, "Filter by tag", "All tags", withCurrent(corpus.FilterTag, c.Tags), same)
 		}),
 	)
 }

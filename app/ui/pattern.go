@@ -150,12 +150,12 @@ func linksView(c *corpus.Corpus, d *corpus.Doc) app.UI {
 	return app.Div().Class("links").Body(
 		app.Section().Class("links-out").Body(
 			app.H2().Text("Links to"),
-			out.render(func(k corpus.SectionKind) string { return k.Title() }),
+			out.render(func(k corpus.SectionKind) string { return k.Title() }, "Elsewhere in its text"),
 		),
 		app.Section().Class("links-in").Body(
 			app.H2().Text("Referenced by"),
 			app.If(len(d.Backlinks) == 0, func() app.UI { return app.P().Class("muted").Text("No pattern links here yet.") }),
-			in.render(func(k corpus.SectionKind) string { return "From their " + k.Title() }),
+			in.render(func(k corpus.SectionKind) string { return "From their " + k.Title() }, "From elsewhere in their text"),
 		),
 	)
 }
@@ -202,8 +202,8 @@ const noSection = corpus.SectionKind(255)
 
 // render draws the groups in section order (other sections last), each
 // under the heading title gives its kind, then the links without a
-// section.
-func (g *linkGroups) render(title func(corpus.SectionKind) string) app.UI {
+// section, under the heading plain when there are groups above them.
+func (g *linkGroups) render(title func(corpus.SectionKind) string, plain string) app.UI {
 	var groups []app.UI
 	for k := range g.byKind {
 		k = (k + 1) % len(g.byKind) // "Other sections" last
@@ -215,7 +215,10 @@ func (g *linkGroups) render(title func(corpus.SectionKind) string) app.UI {
 		}
 	}
 	if len(g.plain) > 0 {
-		groups = append(groups, app.Div().Class("links-group").Body(app.Ul().Body(g.plain...)))
+		groups = append(groups, app.Div().Class("links-group").Body(
+			app.If(len(groups) > 0, func() app.UI { return app.H3().Text(plain) }),
+			app.Ul().Body(g.plain...),
+		))
 	}
 	return app.Div().Class("links-groups").Body(groups...)
 }

@@ -320,10 +320,35 @@ func TestHomeFiltersByCategory(t *testing.T) {
 	if html := render(h); !strings.Contains(html, "2 of 3 patterns") || strings.Contains(html, ">Builder<") {
 		t.Errorf("the behavioral filter does not keep only Observer and Strategy:\n%s", html)
 	}
+	// A filter from an address that names nothing, in a field with no
+	// choice to make, still shows, pressed, beside the chip that clears it.
+	one := &corpus.Corpus{Docs: []corpus.Doc{{Slug: "p/a", Title: "A", Category: "p"}, {Slug: "p/b", Title: "B", Category: "p"}}}
+	h = newHome(one)
+	if html := render(h); strings.Contains(html, "Filter by category") {
+		t.Errorf("home shows a category row for a single category:\n%s", html)
+	}
+	h.filter.Category, h.filter.Tag = "gone", "nowhere"
+	page := render(h)
+	// go-app's HTMLString writes aria-pressed="true" bare, as "";
+	// the server's markup.Escape writes the "true" back.
+	for _, want := range []map[string]string{
+		{"tag": "button", "aria-pressed": "", "text": "gone"},
+		{"tag": "button", "aria-pressed": "false", "text": "All categories"},
+		{"tag": "button", "aria-pressed": "", "text": "nowhere"},
+		{"tag": "button", "aria-pressed": "false", "text": "All tags"},
+	} {
+		if !hasElement(t, page, want) {
+			t.Errorf("a filter on a value that names nothing: no %v in\n%s", want, page)
+		}
+	}
+	if !strings.Contains(page, "0 of 2 patterns") {
+		t.Errorf("a filter on a value that names nothing does not say it shows none:\n%s", page)
+	}
 }
 
 // hasElement reports whether a page has an element with the tag and the
-// attributes of want (go-app writes attributes in no set order).
+// attributes of want (go-app writes attributes in no set order), and the
+// text of want["text"] when it is given.
 func hasElement(t *testing.T, page string, want map[string]string) bool {
 	t.Helper()
 	doc, err := html.Parse(strings.NewReader(page))
@@ -335,7 +360,11 @@ func hasElement(t *testing.T, page string, want map[string]string) bool {
 		if n.Type == html.ElementNode && n.Data == want["tag"] {
 			ok := true
 			for k, v := range want {
-				if k == "tag" {
+				switch k {
+				case "tag":
+					continue
+				case "text":
+					ok = ok && strings.TrimSpace(textOf(n)) == v
 					continue
 				}
 				got := ""
@@ -468,6 +497,15 @@ func TestLinksBySection(t *testing.T) {
 	swag.Links = []corpus.Link{{Target: "ambassadors"}}
 	if got := groups(render(linksView(c, amb)), "links-in"); strings.Join(got, "|") != " Swag" {
 		t.Errorf("links in without sections: %q, want one list of Swag", got)
+	}
+	// Beside groups with headings, the links without a section have one
+	// too: a list with none under the last heading read as part of it.
+	swag.Links = []corpus.Link{{Target: "ambassadors", In: corpus.SectionSet(0).With(corpus.SectionConsequences)}}
+	c.Docs[2].Links = []corpus.Link{{Target: "ambassadors"}}
+	amb.Backlinks = []int32{3, 2}
+	want = []string{"From their Consequences: Swag", "From elsewhere in their text: Introduction"}
+	if got := groups(render(linksView(c, amb)), "links-in"); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("links in with and without sections: %q, want %q", got, want)
 	}
 }
 
