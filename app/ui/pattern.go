@@ -126,14 +126,15 @@ func targetIf(anchor, target string) string {
 // Links without sections (a page's) are one list. It is the graph's
 // relations, in a form a screen reader or a phone reads best.
 func linksView(c *corpus.Corpus, d *corpus.Doc) app.UI {
+	esc := html.EscapeString
 	var out linkGroups
 	for _, l := range d.Links {
-		item := func() app.UI {
+		item := func() string {
 			if l.Broken {
-				return app.A().Class("broken").Href(href(c, corpus.DocPath(corpus.KindPattern, l.Target))).
-					Title("Not yet written").Text(l.Target + " (not yet written)")
+				return `<a class="broken" href="` + esc(href(c, corpus.DocPath(corpus.KindPattern, l.Target))) +
+					`" title="Not yet written">` + esc(l.Target+" (not yet written)") + `</a>`
 			}
-			return docLink(c, c.Lookup(l.Target))
+			return docLinkHTML(c, c.Lookup(l.Target))
 		}
 		out.add(l.In, l.Target, item)
 	}
@@ -145,32 +146,33 @@ func linksView(c *corpus.Corpus, d *corpus.Doc) app.UI {
 				from |= l.In
 			}
 		}
-		in.add(from, c.Docs[b].Slug, func() app.UI { return docLink(c, int(b)) })
+		in.add(from, c.Docs[b].Slug, func() string { return docLinkHTML(c, int(b)) })
 	}
-	return app.Div().Class("links").Body(
-		app.Section().Class("links-out").Body(
-			app.H2().Text("Links to"),
-			out.render(func(k corpus.SectionKind) string { return k.Title() }, "Elsewhere in its text"),
-		),
-		app.Section().Class("links-in").Body(
-			app.H2().Text("Referenced by"),
-			app.If(len(d.Backlinks) == 0, func() app.UI { return app.P().Class("muted").Text("No pattern links here yet.") }),
-			in.render(func(k corpus.SectionKind) string { return "From their " + k.Title() }, "From elsewhere in their text"),
-		),
-	)
+	// One piece of HTML, which go-app mounts with one parse: it holds only
+	// links (their previews listen on the document, preview.go).
+	var b strings.Builder
+	b.WriteString(`<div class="links"><section class="links-out"><h2>Links to</h2>`)
+	out.write(&b, func(k corpus.SectionKind) string { return k.Title() }, "Elsewhere in its text")
+	b.WriteString(`</section><section class="links-in"><h2>Referenced by</h2>`)
+	if len(d.Backlinks) == 0 {
+		b.WriteString(`<p class="muted">No pattern links here yet.</p>`)
+	}
+	in.write(&b, func(k corpus.SectionKind) string { return "From their " + k.Title() }, "From elsewhere in their text")
+	b.WriteString(`</section></div>`)
+	return markup.Raw(b.String())
 }
 
-// linkGroups collects links by section kind, each target once a kind;
-// links with no section go in one group without a heading.
+// linkGroups collects links, as HTML list items, by section kind, each
+// target once a kind; links with no section go in one plain group.
 type linkGroups struct {
-	byKind [][]app.UI // indexed by section kind
-	plain  []app.UI
+	byKind [][]string // indexed by section kind
+	plain  []string
 	seen   map[corpus.SectionKind]map[string]bool
 }
 
-// add puts the link to target, drawn by item, under each kind of in, or in
-// the plain group when in is empty.
-func (g *linkGroups) add(in corpus.SectionSet, target string, item func() app.UI) {
+// add puts the link to target, written by item, under each kind of in, or
+// in the plain group when in is empty.
+func (g *linkGroups) add(in corpus.SectionSet, target string, item func() string) {
 	if g.seen == nil {
 		g.seen = map[corpus.SectionKind]map[string]bool{}
 	}
@@ -186,47 +188,54 @@ func (g *linkGroups) add(in corpus.SectionSet, target string, item func() app.UI
 			continue
 		}
 		g.seen[k][target] = true
+		li := `<li>` + item() + `</li>`
 		if k == noSection {
-			g.plain = append(g.plain, app.Li().Body(item()))
+			g.plain = append(g.plain, li)
 			continue
 		}
 		for int(k) >= len(g.byKind) {
 			g.byKind = append(g.byKind, nil)
 		}
-		g.byKind[k] = append(g.byKind[k], app.Li().Body(item()))
+		g.byKind[k] = append(g.byKind[k], li)
 	}
 }
 
 // noSection stands for "no section" in linkGroups.seen.
 const noSection = corpus.SectionKind(255)
 
-// render draws the groups in section order (other sections last), each
+// write writes the groups in section order (other sections last), each
 // under the heading title gives its kind, then the links without a
 // section, under the heading plain when there are groups above them.
-func (g *linkGroups) render(title func(corpus.SectionKind) string, plain string) app.UI {
-	var groups []app.UI
+func (g *linkGroups) write(b *strings.Builder, title func(corpus.SectionKind) string, plain string) {
+	b.WriteString(`<div class="links-groups">`)
+	headed := false
 	for k := range g.byKind {
 		k = (k + 1) % len(g.byKind) // "Other sections" last
 		if items := g.byKind[k]; len(items) > 0 {
-			groups = append(groups, app.Div().Class("links-group").Body(
-				app.H3().Text(title(corpus.SectionKind(k))),
-				app.Ul().Body(items...),
-			))
+			b.WriteString(`<div class="links-group"><h3>` + html.EscapeString(title(corpus.SectionKind(k))) + `</h3><ul>` + strings.Join(items, "") + `</ul></div>`)
+			headed = true
 		}
 	}
 	if len(g.plain) > 0 {
-		groups = append(groups, app.Div().Class("links-group").Body(
-			app.If(len(groups) > 0, func() app.UI { return app.H3().Text(plain) }),
-			app.Ul().Body(g.plain...),
-		))
+		b.WriteString(`<div class="links-group">`)
+		if headed {
+			b.WriteString(`<h3>` + html.EscapeString(plain) + `</h3>`)
+		}
+		b.WriteString(`<ul>` + strings.Join(g.plain, "") + `</ul></div>`)
 	}
-	return app.Div().Class("links-groups").Body(groups...)
+	b.WriteString(`</div>`)
 }
 
 // docLink is a link to a document, labelled with its title.
 func docLink(c *corpus.Corpus, i int) app.UI {
 	d := &c.Docs[i]
 	return app.A().Href(href(c, d.Path())).Text(d.Title)
+}
+
+// docLinkHTML is docLink as HTML.
+func docLinkHTML(c *corpus.Corpus, i int) string {
+	d := &c.Docs[i]
+	return `<a href="` + html.EscapeString(href(c, d.Path())) + `">` + html.EscapeString(d.Title) + `</a>`
 }
 
 // blockChips shows a doc's building blocks as chips, coloured as in the
