@@ -212,6 +212,11 @@ func (g *Graph) Render() app.UI {
 	if g.dragging {
 		svgClass = append(svgClass, "is-dragging")
 	}
+	if g.box == (size{}) {
+		// Drawn for a default box, as the server does: scaled into the
+		// real one, its labels would be a few pixels high and overlap.
+		svgClass = append(svgClass, "is-unmeasured")
+	}
 
 	wrapClass := "graph-wrap graph-full"
 	if g.FocusSlug != "" {

@@ -196,7 +196,8 @@ func TestPrecachedMedia(t *testing.T) {
 // The graph's filter panel is closed in the server's page when no filter
 // is set, as the app has it: go-app wrote open="false", which HTML reads
 // as open, so the panel stood open until the WASM closed it and the graph
-// jumped up.
+// jumped up. The graph, drawn for a box the server does not know, hides
+// its labels until the app has measured it.
 func TestGraphFiltersClosedWhenUnfiltered(t *testing.T) {
 	c := builtCorpus(t)
 	h, err := New(c, repoRoot, nil)
@@ -211,8 +212,13 @@ func TestGraphFiltersClosedWhenUnfiltered(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		var found bool
+		var found, unmeasured bool
 		for n := range doc.Descendants() {
+			if n.Type == html.ElementNode && n.Data == "svg" && slices.ContainsFunc(n.Attr, func(a html.Attribute) bool {
+				return a.Key == "class" && slices.Contains(strings.Fields(a.Val), "is-unmeasured")
+			}) {
+				unmeasured = true
+			}
 			if n.Type != html.ElementNode || n.Data != "details" {
 				continue
 			}
@@ -224,6 +230,11 @@ func TestGraphFiltersClosedWhenUnfiltered(t *testing.T) {
 		}
 		if !found {
 			t.Errorf("%s: no filter panel (<details>)", path)
+		}
+		// Drawn for a box it does not know, the server's graph is marked
+		// so that its labels, scaled to a few pixels, are not shown.
+		if !unmeasured {
+			t.Errorf("%s: the server's graph is not marked is-unmeasured", path)
 		}
 	}
 }
