@@ -70,7 +70,7 @@ func colorScheme(scheme string) chromedp.Action[chromedp.Void] {
 }
 
 // TestAccessibility runs axe-core on every view — home, a pattern, a page,
-// the graph, search with results, not-found, the QR dialog and kiosk — on
+// the graph and its relations list, search with results, not-found, the QR dialog and kiosk — on
 // a phone and a laptop, in the light and the dark theme, and fails on any
 // violation of any rule.
 func TestAccessibility(t *testing.T) {
@@ -87,6 +87,7 @@ func TestAccessibility(t *testing.T) {
 		{"glossary", "/pages/glossary", nil},
 		{"graph", "/graph", []chromedp.Action[chromedp.Void]{chromedp.WaitVisible(chromedp.CSS(".graph svg"))}},
 		{"graph filtered", "/graph?block=Social#booth", []chromedp.Action[chromedp.Void]{chromedp.WaitVisible(chromedp.CSS(".graph-filters[open] a.filter"))}},
+		{"graph relations", "/graph", []chromedp.Action[chromedp.Void]{chromedp.Click(chromedp.CSS("#relations > summary")), chromedp.WaitVisible(chromedp.CSS("#relations .relation"))}},
 		{"search", "/search?q=conf", []chromedp.Action[chromedp.Void]{chromedp.WaitVisible(chromedp.CSS("#result-0"))}},
 		{"search empty", "/search", nil},
 		{"not found", "/nope", nil},

@@ -46,6 +46,7 @@ func graphView(c *corpus.Corpus, f corpus.Filter, target string) app.UI {
 		}).Else(func() app.UI {
 			return app.Div().Class("graph-wrap graph-full").Body(g)
 		}),
+		newRelations(c, f),
 	)
 }
 

@@ -2,6 +2,7 @@ package ui
 
 import (
 	"html"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
@@ -126,6 +127,20 @@ func targetIf(anchor, target string) string {
 // Links without sections (a page's) are one list. It is the graph's
 // relations, in a form a screen reader or a phone reads best.
 func linksView(c *corpus.Corpus, d *corpus.Doc) app.UI {
+	// One piece of HTML, which go-app mounts with one parse: it holds only
+	// links (their previews listen on the document, preview.go).
+	var b strings.Builder
+	b.WriteString(`<div class="links">`)
+	writeLinks(&b, c, d, 2)
+	b.WriteString(`</div>`)
+	return markup.Raw(b.String())
+}
+
+// writeLinks writes d's links out and in, by section, under headings of
+// the given level ("Links to", "Referenced by") and the level below (the
+// sections): the pattern page's links and each entry of the graph's
+// relations list (relations.go).
+func writeLinks(b *strings.Builder, c *corpus.Corpus, d *corpus.Doc, level int) {
 	esc := html.EscapeString
 	var out linkGroups
 	for _, l := range d.Links {
@@ -139,27 +154,23 @@ func linksView(c *corpus.Corpus, d *corpus.Doc) app.UI {
 		out.add(l.In, l.Target, item)
 	}
 	var in linkGroups
-	for _, b := range d.Backlinks {
+	for _, k := range d.Backlinks {
 		var from corpus.SectionSet
-		for _, l := range c.Docs[b].Links {
+		for _, l := range c.Docs[k].Links {
 			if l.Target == d.Slug {
 				from |= l.In
 			}
 		}
-		in.add(from, c.Docs[b].Slug, func() string { return docLinkHTML(c, int(b)) })
+		in.add(from, c.Docs[k].Slug, func() string { return docLinkHTML(c, int(k)) })
 	}
-	// One piece of HTML, which go-app mounts with one parse: it holds only
-	// links (their previews listen on the document, preview.go).
-	var b strings.Builder
-	b.WriteString(`<div class="links"><section class="links-out"><h2>Links to</h2>`)
-	out.write(&b, func(k corpus.SectionKind) string { return k.Title() }, "Elsewhere in its text")
-	b.WriteString(`</section><section class="links-in"><h2>Referenced by</h2>`)
+	b.WriteString(`<section class="links-out">` + headingHTML(level, "Links to"))
+	out.write(b, level+1, func(k corpus.SectionKind) string { return k.Title() }, "Elsewhere in its text")
+	b.WriteString(`</section><section class="links-in">` + headingHTML(level, "Referenced by"))
 	if len(d.Backlinks) == 0 {
 		b.WriteString(`<p class="muted">No pattern links here yet.</p>`)
 	}
-	in.write(&b, func(k corpus.SectionKind) string { return "From their " + k.Title() }, "From elsewhere in their text")
-	b.WriteString(`</section></div>`)
-	return markup.Raw(b.String())
+	in.write(b, level+1, func(k corpus.SectionKind) string { return "From their " + k.Title() }, "From elsewhere in their text")
+	b.WriteString(`</section>`)
 }
 
 // linkGroups collects links, as HTML list items, by section kind, each
@@ -204,22 +215,24 @@ func (g *linkGroups) add(in corpus.SectionSet, target string, item func() string
 const noSection = corpus.SectionKind(255)
 
 // write writes the groups in section order (other sections last), each
-// under the heading title gives its kind, then the links without a
-// section, under the heading plain when there are groups above them.
-func (g *linkGroups) write(b *strings.Builder, title func(corpus.SectionKind) string, plain string) {
+// under a heading of the given level that title gives its kind, then the
+// links without a section, under the heading plain when there are groups
+// above them.
+func (g *linkGroups) write(b *strings.Builder, level int, title func(corpus.SectionKind) string, plain string) {
+	h := func(text string) string { return headingHTML(level, text) }
 	b.WriteString(`<div class="links-groups">`)
 	headed := false
 	for k := range g.byKind {
 		k = (k + 1) % len(g.byKind) // "Other sections" last
 		if items := g.byKind[k]; len(items) > 0 {
-			b.WriteString(`<div class="links-group"><h3>` + html.EscapeString(title(corpus.SectionKind(k))) + `</h3><ul>` + strings.Join(items, "") + `</ul></div>`)
+			b.WriteString(`<div class="links-group">` + h(title(corpus.SectionKind(k))) + `<ul>` + strings.Join(items, "") + `</ul></div>`)
 			headed = true
 		}
 	}
 	if len(g.plain) > 0 {
 		b.WriteString(`<div class="links-group">`)
 		if headed {
-			b.WriteString(`<h3>` + html.EscapeString(plain) + `</h3>`)
+			b.WriteString(h(plain))
 		}
 		b.WriteString(`<ul>` + strings.Join(g.plain, "") + `</ul></div>`)
 	}
@@ -230,6 +243,12 @@ func (g *linkGroups) write(b *strings.Builder, title func(corpus.SectionKind) st
 func docLink(c *corpus.Corpus, i int) app.UI {
 	d := &c.Docs[i]
 	return app.A().Href(href(c, d.Path())).Text(d.Title)
+}
+
+// headingHTML is a heading of the given level (1 to 6) with text.
+func headingHTML(level int, text string) string {
+	n := strconv.Itoa(level)
+	return `<h` + n + `>` + html.EscapeString(text) + `</h` + n + `>`
 }
 
 // docLinkHTML is docLink as HTML.
