@@ -219,7 +219,7 @@ func TestGraphFiltersClosedWhenUnfiltered(t *testing.T) {
 			}) {
 				unmeasured = true
 			}
-			if n.Type != html.ElementNode || n.Data != "details" {
+			if n.Type != html.ElementNode || n.Data != "details" || !slices.Contains(n.Attr, html.Attribute{Key: "class", Val: "graph-filters"}) {
 				continue
 			}
 			found = true
