@@ -93,7 +93,7 @@ func TestBrowser(t *testing.T) {
 				// neighbours p12, p14, p19 and p31 (node 21); p30 (node 20)
 				// is not one.
 				for _, sel := range []string{".graph-edges", ".graph-nodes"} {
-					if o := b.str(`getComputedStyle(document.querySelector('#graph > ` + sel + `')).opacity`); o != "0.15" {
+					if o := b.str(`getComputedStyle(document.querySelector('#graph ` + sel + `')).opacity`); o != "0.15" {
 						b.t.Errorf("%s opacity = %s, want 0.15", sel, o)
 					}
 				}

@@ -54,6 +54,23 @@ const fakeDOM = `(() => {
       return out;
     }
     querySelector(sel) { return this.find(sel.replace(/^\./, "")); }
+    // innerHTML parses the well-formed markup the graph writes (app.Raw):
+    // tags with quoted attributes and closing tags, text and the five
+    // entities; as in HTML, an svg and everything in it are in the SVG
+    // namespace.
+    set innerHTML(markup) {
+      this.childNodes = [];
+      const svg = "http://www.w3.org/2000/svg", unescape = v => v.replace(/&(amp|lt|gt|quot|#39|#34);/g, (_, e) =>
+        ({ amp: "&", lt: "<", gt: ">", quot: '"', "#39": "'", "#34": '"' })[e]);
+      let at = this;
+      for (const m of markup.matchAll(/<(\/?)([a-zA-Z]+)((?:\s+[a-zA-Z:-]+="[^"]*")*)\s*>|([^<]+)/g)) {
+        if (m[4] !== undefined) { if (m[4].trim()) at.appendChild(new Txt(unescape(m[4]))); continue; }
+        if (m[1]) { at = at.parentNode; continue; }
+        const el = new El(m[2], m[2] === "svg" || at.namespaceURI === svg ? svg : "http://www.w3.org/1999/xhtml");
+        for (const a of m[3].matchAll(/([a-zA-Z:-]+)="([^"]*)"/g)) el.setAttribute(a[1], unescape(a[2]));
+        at.appendChild(el); at = el;
+      }
+    }
     getBoundingClientRect() { return Object.assign({ left: 0, top: 0, width: 1000, height: 1000 }, globalThis.fakeRect); }
     setPointerCapture(id) { this.captured = id; }
     fire(type, props) {

@@ -1,9 +1,13 @@
 package graph
 
 import (
+	"html"
+	"strconv"
 	"strings"
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
+
+	"github.com/devrel-patterns/explorer/app/markup"
 )
 
 // svgNS is the SVG namespace: elements created outside it are not drawn.
@@ -107,7 +111,12 @@ type nodeLayer struct {
 
 // Render draws the nodes in node order. Each link is moved to its node's
 // place; inside it, the mark (the touch target, the dot and the label) is
-// drawn in pixels and scaled back by the zoom (markCSS).
+// drawn in pixels and scaled back by the zoom (markCSS). The layer is one
+// piece of markup in an SVG of its own (nested, with the parent's user
+// units), which go-app mounts with one parse: built as components, the
+// nodes were about twenty attributes and six elements each, set one call
+// at a time on every first visit. The nodes need no Go handler: the graph
+// listens on its SVG (events.go).
 func (l *nodeLayer) Render() app.UI {
 	if l.stats != nil {
 		l.stats.nodes++
@@ -116,62 +125,58 @@ func (l *nodeLayer) Render() app.UI {
 	if s == nil {
 		s = &scene{}
 	}
-	hit := fmtNum(hitRadius)
-	nodes := make([]app.UI, len(s.nodes))
-	for i, n := range s.nodes {
-		// A roving tabindex: one node is the graph's Tab stop, the arrow
-		// keys move it between neighbours (events.go).
-		tab := -1
-		if i == s.rover(l.Current) {
-			tab = 0
+	var b strings.Builder
+	b.WriteString(`<svg class="graph-layer" overflow="visible">` + "\n")
+	writeNodeGroup(&b, "graph-nodes", func() {
+		hit := `<circle class="graph-hit" r="` + fmtNum(hitRadius) + `" fill="transparent"></circle>`
+		for i, n := range s.nodes {
+			// A roving tabindex: one node is the graph's Tab stop, the
+			// arrow keys move it between neighbours (events.go).
+			tab := "-1"
+			if i == s.rover(l.Current) {
+				tab = "0"
+			}
+			class, current := n.class+" "+levelClass(n.label.level), ""
+			if i == l.Current {
+				class, current = class+" is-current", ` aria-current="page"`
+			}
+			b.WriteString(`<a class="` + esc(class) + `" href="` + esc(n.href) + `" transform="` + place(n) + `" tabindex="` + tab +
+				`" aria-label="` + esc(n.title) + `"` + current + ` data-i="` + strconv.Itoa(i) + `">` + "\n")
+			writeMark(&b, n, hit)
+			b.WriteString(`</a>` + "\n")
 		}
-		a := svgElem("a").
-			Class(n.class+" "+levelClass(n.label.level)).
-			Attr("href", n.href).
-			Attr("transform", place(n)).
-			TabIndex(tab).
-			Aria("label", n.title).
-			DataSet("i", i)
-		if i == l.Current {
-			a = a.Class("is-current").Aria("current", "page")
-		}
-		nodes[i] = a.Body(mark(n, svgElem("circle").
-			Class("graph-hit").
-			Attr("r", hit).
-			Attr("fill", "transparent")))
-	}
-	return nodeGroup("graph-nodes", nodes)
+	})
+	b.WriteString(`</svg>`)
+	return markup.Raw(b.String())
 }
 
-// mark draws a node's mark: what comes first (the touch target of a node,
+// esc escapes text for an attribute value or an element's text.
+var esc = html.EscapeString
+
+// writeMark writes a node's mark: first (the touch target of a node,
 // nothing for a copy), its dot and its label. The mark is drawn in pixels
-// and scaled back by the zoom (markCSS).
-func mark(n node, first ...app.UI) app.UI {
-	return svgElem("g").Class("graph-mark").Body(append(first,
-		svgElem("circle").
-			Class("graph-dot").
-			Attr("r", fmtNum(n.r)).
-			Attr("fill", n.fill),
-		svgElem("text").
-			Class("graph-label").
-			Attr("x", fmtNum(n.label.x)).
-			Attr("y", fmtNum(n.label.y)).
-			Attr("text-anchor", n.label.anchor).
-			Attr("dominant-baseline", "central").
-			Text(n.title),
-	)...)
+// and scaled back by the zoom (markCSS). Each element is on a line of its
+// own.
+func writeMark(b *strings.Builder, n node, first string) {
+	b.WriteString(`<g class="graph-mark">` + "\n")
+	if first != "" {
+		b.WriteString(first + "\n")
+	}
+	b.WriteString(`<circle class="graph-dot" r="` + fmtNum(n.r) + `" fill="` + esc(n.fill) + `"></circle>` + "\n")
+	b.WriteString(`<text class="graph-label" x="` + fmtNum(n.label.x) + `" y="` + fmtNum(n.label.y) + `" text-anchor="` + n.label.anchor +
+		`" dominant-baseline="central">` + esc(n.title) + `</text>` + "\n")
+	b.WriteString(`</g>` + "\n")
 }
 
 // place is the transform that moves a node's mark to the node.
 func place(n node) string { return "translate(" + fmtNum(n.x) + " " + fmtNum(n.y) + ")" }
 
-// nodeGroup holds nodes or their copies with the font of their labels.
-func nodeGroup(class string, nodes []app.UI) app.UI {
-	return svgElem("g").
-		Class(class).
-		Attr("font-size", fmtNum(labelPx)).
-		Attr("font-weight", "600").
-		Body(nodes...)
+// writeNodeGroup writes a group of nodes or of their copies, with the font
+// of their labels, around what body writes.
+func writeNodeGroup(b *strings.Builder, class string, body func()) {
+	b.WriteString(`<g class="` + class + `" font-size="` + fmtNum(labelPx) + `" font-weight="600">` + "\n")
+	body()
+	b.WriteString(`</g>` + "\n")
 }
 
 // litLayer draws the lit neighbourhood of a node over the graph, which the
@@ -197,7 +202,8 @@ type litLayer struct {
 }
 
 // Render draws the copies: the edges first, then the nodes. The lit node's
-// copy has no label level, so its label shows at any zoom.
+// copy has no label level, so its label shows at any zoom. Like the nodes,
+// the copies are one piece of markup in an SVG of their own.
 func (l *litLayer) Render() app.UI {
 	s := l.Scene
 	if s == nil || l.Lit < 0 || l.Lit >= len(s.nodes) {
@@ -208,26 +214,28 @@ func (l *litLayer) Render() app.UI {
 	for k, j := range edges {
 		lines[k] = edgeLine(s, j)
 	}
-	copies := make([]app.UI, len(nodes))
-	for k, i := range nodes {
-		n := s.nodes[i]
-		class := "graph-copy " + n.block
-		if i == l.Lit {
-			class += " " + l.Hub
-		} else {
-			class += " " + levelClass(n.label.level)
+	var b strings.Builder
+	b.WriteString(`<svg class="graph-layer" overflow="visible">` + "\n")
+	writeNodeGroup(&b, "graph-lit-nodes", func() {
+		for _, i := range nodes {
+			n := s.nodes[i]
+			class := "graph-copy " + n.block
+			if i == l.Lit {
+				class += " " + l.Hub
+			} else {
+				class += " " + levelClass(n.label.level)
+			}
+			if i == l.Current {
+				class += " is-current"
+			}
+			b.WriteString(`<g class="` + esc(class) + `" transform="` + place(n) + `" data-i="` + strconv.Itoa(i) + `">` + "\n")
+			writeMark(&b, n, "")
+			b.WriteString(`</g>` + "\n")
 		}
-		if i == l.Current {
-			class += " is-current"
-		}
-		copies[k] = svgElem("g").
-			Class(class).
-			Attr("transform", place(n)).
-			DataSet("i", i).
-			Body(mark(n))
-	}
+	})
+	b.WriteString(`</svg>`)
 	return svgElem("g").Class("graph-lit").Aria("hidden", "true").Attr("pointer-events", "none").Body(
 		edgeGroup("graph-lit-edges", l.Marker, lines),
-		nodeGroup("graph-lit-nodes", copies),
+		markup.Raw(b.String()),
 	)
 }
