@@ -63,6 +63,18 @@ func (f Filter) Matches(d *Doc) bool {
 		(f.Tag == "" || slices.Contains(d.Tags, f.Tag))
 }
 
+// Patterns returns the indices of the patterns of c that f lets through,
+// in slug order.
+func (f Filter) Patterns(c *Corpus) []int {
+	var out []int
+	for _, i := range c.Patterns() {
+		if f.Matches(&c.Docs[i]) {
+			out = append(out, i)
+		}
+	}
+	return out
+}
+
 // query returns f as an address's query, empty fields left out:
 // "block=Social&tag=events".
 func (f Filter) query() string {

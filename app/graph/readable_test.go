@@ -190,14 +190,7 @@ func TestReadableGraph(t *testing.T) {
 					// its nodes are in, the box it was drawn for (data-box)
 					// is the box it has, and neither changed since the last
 					// poll.
-					if _, err := chromedp.Run(ctx, chromedp.Poll[bool](`document.documentElement.dataset.app === "ready" &&
-						document.querySelectorAll("#graph .graph-node").length > 0 &&
-						(() => { const svg = document.querySelector("#graph"), r = svg.getBoundingClientRect();
-							const size = Math.round(r.width) + "x" + Math.round(r.height);
-							if (svg.hasAttribute("data-box") && svg.dataset.box !== size) return false;
-							const k = size + " " + svg.getAttribute("viewBox");
-							const same = window.graphBox === k; window.graphBox = k; return same; })()`,
-						chromedp.WithPollingTimeout(60*time.Second), chromedp.WithPollingInterval(200*time.Millisecond))); err != nil {
+					if err := waitDrawn(ctx, "#graph", "true", time.Minute); err != nil {
 						t.Fatalf("wait for the graph: %v", err)
 					}
 					m, err := measure(ctx, "#graph")
@@ -296,14 +289,8 @@ func TestReadableLocalGraph(t *testing.T) {
 							const b = document.querySelectorAll(".local-graph .depth button")[%d]; if (!b) return false; b.click(); return true; })()`, depth-1))); err != nil {
 							t.Fatalf("depth %d: %v", depth, err)
 						}
-						if _, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`document.documentElement.dataset.app === "ready" &&
-							document.querySelectorAll(".local-graph .depth button")[%d].getAttribute("aria-pressed") === "true" &&
-							(() => { const svg = document.querySelector("#graph-local"); if (!svg || !svg.querySelector(".graph-node")) return false;
-								const r = svg.getBoundingClientRect(), size = Math.round(r.width) + "x" + Math.round(r.height);
-								if (svg.dataset.box !== size) return false;
-								const k = size + " " + svg.getAttribute("viewBox") + " " + svg.querySelectorAll(".graph-node").length;
-								const same = window.graphBox === k; window.graphBox = k; return same; })()`, depth-1),
-							chromedp.WithPollingTimeout(30*time.Second), chromedp.WithPollingInterval(200*time.Millisecond))); err != nil {
+						pressed := fmt.Sprintf(`document.querySelectorAll(".local-graph .depth button")[%d].getAttribute("aria-pressed") === "true"`, depth-1)
+						if err := waitDrawn(ctx, "#graph-local", pressed, 30*time.Second); err != nil {
 							t.Fatalf("%s at depth %d: wait for the local graph: %v", slug, depth, err)
 						}
 						m, err := measure(ctx, "#graph-local")
@@ -326,6 +313,22 @@ func TestReadableLocalGraph(t *testing.T) {
 			}
 		})
 	}
+}
+
+// waitDrawn waits until the app has drawn the graph css selects for its
+// box and it has settled, while the JavaScript condition also holds: the
+// app is ready, the graph has nodes, the box it was drawn for (data-box)
+// is the box it has, and neither that, its view nor its nodes changed
+// since the last poll.
+func waitDrawn(ctx context.Context, css, also string, limit time.Duration) error {
+	_, err := chromedp.Run(ctx, chromedp.Poll[bool](fmt.Sprintf(`document.documentElement.dataset.app === "ready" && (%s) &&
+		((css) => { const svg = document.querySelector(css); if (!svg || !svg.querySelector(".graph-node")) return false;
+			const r = svg.getBoundingClientRect(), size = Math.round(r.width) + "x" + Math.round(r.height);
+			if (svg.dataset.box !== size) return false;
+			const k = css + " " + size + " " + svg.getAttribute("viewBox") + " " + svg.querySelectorAll(".graph-node").length;
+			const same = window.graphBox === k; window.graphBox = k; return same; })(%q)`, also, css),
+		chromedp.WithPollingTimeout(limit), chromedp.WithPollingInterval(200*time.Millisecond)))
+	return err
 }
 
 // mostAndLeastLinked returns the slugs of the pattern of c with the most

@@ -19,12 +19,7 @@ func graphView(c *corpus.Corpus, f corpus.Filter, target string) app.UI {
 		g = g.Current(target)
 	}
 	patterns := c.Patterns()
-	shown := 0
-	for _, i := range patterns {
-		if f.Matches(&c.Docs[i]) {
-			shown++
-		}
-	}
+	shown := len(f.Patterns(c))
 	return app.Section().Class("graph-page").Body(
 		app.H1().Text("Graph"),
 		app.P().Class("muted").Text("Every pattern and the links between them. Drag to pan, wheel or pinch to zoom; click a pattern to open it, or Tab to it and press Enter."),

@@ -19,6 +19,13 @@ func collapseHeader(l *listeners) {
 	root := win.Get("document").Get("documentElement")
 	var last, run float64 // the last offset, and how far scrolled one way
 	hidden := false
+	var header app.Value // looked up again only once it left the page
+	headerOf := func() app.Value {
+		if header == nil || !header.Truthy() || !header.Get("isConnected").Bool() {
+			header = root.Call("querySelector", ".header")
+		}
+		return header
+	}
 	set := func(h bool) {
 		if h == hidden {
 			return
@@ -38,7 +45,7 @@ func collapseHeader(l *listeners) {
 			run = 0
 		}
 		run += d
-		header := root.Call("querySelector", ".header")
+		header := headerOf()
 		switch {
 		case !header.Truthy() || y <= header.Get("offsetHeight").Float():
 			set(false)

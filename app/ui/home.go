@@ -56,12 +56,7 @@ func (h *home) OnUpdate(ctx app.Context) {
 func (h *home) Render() app.UI {
 	c := h.c
 	patterns := c.Patterns()
-	var cards []int
-	for _, i := range patterns {
-		if h.filter.Matches(&c.Docs[i]) {
-			cards = append(cards, i)
-		}
-	}
+	cards := h.filter.Patterns(c)
 	shown := min(len(cards), max(h.shown, cardPage))
 	more := min(cardPage, len(cards)-shown)
 	intro := c.Introduction()
@@ -82,12 +77,18 @@ func (h *home) Render() app.UI {
 			app.If(more > 0, func() app.UI {
 				return app.P().Class("catalog-more").Body(
 					app.Button().Type("button").ID("catalog-more").
-						Textf("Show %d more (%d of %d shown)", more, shown, len(cards)).
+						Text(moreLabel(more, shown, len(cards))).
 						OnClick(h.showMore),
 				)
 			}),
 		),
 	)
+}
+
+// moreLabel is the label of a "Show more" button that adds more items to
+// the shown of total: the catalog's and the relations list's.
+func moreLabel(more, shown, total int) string {
+	return "Show " + strconv.Itoa(more) + " more (" + strconv.Itoa(shown) + " of " + strconv.Itoa(total) + " shown)"
 }
 
 // showMore draws a page more of cards and puts the keyboard on the first
@@ -139,7 +140,7 @@ func filterRows(c *corpus.Corpus, f corpus.Filter, chip func(label string, k cor
 	// when the filter sets it (from an address), so that what filters the
 	// patterns shows and can be cleared even where there is no choice or
 	// the value names nothing (/graph?category=gone).
-	shown := func(k corpus.FilterField, choices int) bool { return choices > 1 || f.Get(k) != "" }
+	shown := func(k corpus.FilterField, choice bool) bool { return choice || f.Get(k) != "" }
 	// withCurrent adds the filter's value of a field to its values when it
 	// is not one of them.
 	withCurrent := func(k corpus.FilterField, values []string) []string {
@@ -151,13 +152,13 @@ func filterRows(c *corpus.Corpus, f corpus.Filter, chip func(label string, k cor
 	same := func(v string) string { return v }
 	categories := c.Categories()
 	return app.Div().Class("filters").Body(
-		app.If(shown(corpus.FilterCategory, len(categories)), func() app.UI {
+		app.If(shown(corpus.FilterCategory, len(categories) > 1), func() app.UI {
 			return row(corpus.FilterCategory, "Filter by category", "All categories", withCurrent(corpus.FilterCategory, categories), pathpkg.Base)
 		}),
-		app.If(shown(corpus.FilterBlock, 2*len(c.Blocks)), func() app.UI {
+		app.If(shown(corpus.FilterBlock, len(c.Blocks) > 0), func() app.UI {
 			return row(corpus.FilterBlock, "Filter by building block", "All blocks", withCurrent(corpus.FilterBlock, c.Blocks), same)
 		}),
-		app.If(shown(corpus.FilterTag, len(c.Tags)), func() app.UI {
+		app.If(shown(corpus.FilterTag, len(c.Tags) > 1), func() app.UI {
 			return row(corpus.FilterTag, "Filter by tag", "All tags", withCurrent(corpus.FilterTag, c.Tags), same)
 		}),
 	)

@@ -40,21 +40,16 @@ func (r *relations) OnUpdate(ctx app.Context) { r.shown = relationsPage }
 // Render draws the disclosure and, once opened, the list. The open
 // attribute is the browser's: the list follows its toggle event.
 func (r *relations) Render() app.UI {
-	var docs []int
-	for _, i := range r.c.Patterns() {
-		if r.Filter.Matches(&r.c.Docs[i]) {
-			docs = append(docs, i)
-		}
-	}
-	shown := min(len(docs), max(r.shown, relationsPage))
 	return app.Details().ID("relations").Class("relations").On("toggle", r.onToggle).Body(
 		app.Summary().Body(app.H2().Text("Relations as a list")),
 		app.If(r.open, func() app.UI {
+			docs := r.Filter.Patterns(r.c)
+			shown := min(len(docs), max(r.shown, relationsPage))
 			return app.Div().Body(
 				markup.Raw(relationsHTML(r.c, docs[:shown])),
 				app.If(shown < len(docs), func() app.UI {
 					return app.Button().Type("button").Class("filter").ID("relations-more").
-						Textf("Show %d more (%d of %d shown)", min(relationsPage, len(docs)-shown), shown, len(docs)).
+						Text(moreLabel(min(relationsPage, len(docs)-shown), shown, len(docs))).
 						OnClick(func(app.Context, app.Event) { r.shown = max(r.shown, relationsPage) + relationsPage })
 				}),
 			)
