@@ -3,6 +3,7 @@
 package bench
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"net/http"
@@ -14,6 +15,7 @@ import (
 	"testing"
 
 	"github.com/devrel-patterns/explorer/app/corpus"
+	"github.com/devrel-patterns/explorer/app/internal/browsertest"
 )
 
 func TestParseBench(t *testing.T) {
@@ -238,5 +240,28 @@ func TestHarnessServer(t *testing.T) {
 	}
 	if resp, b = get("/search.wasm"); string(b) != "bytes" || resp.Header.Get("Content-Type") != "application/wasm" {
 		t.Errorf("search.wasm = %q, %q", b, resp.Header.Get("Content-Type"))
+	}
+}
+
+// TestKeystrokeFloor types into the echo page as the bench types into the
+// app: every key of every query is measured once, the first query left
+// out, and each reaches the DOM before its next frame.
+func TestKeystrokeFloor(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped with -short")
+	}
+	chrome := browsertest.Chromium(t)
+	queries := []string{"ab", "cde", "x y"}
+	ks, err := measureKeystrokeFloor(context.Background(), chrome, queries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ks) != 2+3+3 {
+		t.Fatalf("%d keystrokes measured, want 8 (the first query warms up): %v", len(ks), ks)
+	}
+	for i, k := range ks {
+		if k.Frame <= 0 || k.Frame < k.DOM {
+			t.Errorf("keystroke %d: to the DOM %.2f ms, to the next frame %.2f ms: want the frame after the DOM", i, k.DOM, k.Frame)
+		}
 	}
 }

@@ -4,8 +4,11 @@ package bench
 
 import (
 	"context"
+	_ "embed" // the echo page
 	"errors"
 	"fmt"
+	"net"
+	"net/http"
 	"strings"
 	"time"
 
@@ -206,6 +209,31 @@ func measureKeystrokes(ctx context.Context, chromium, url string, queries []stri
 		}
 	}
 	return out, nil
+}
+
+// echoPage does no more per keystroke than the keystroke script waits
+// for: the heading quotes the box and a one-row list follows. Typed into
+// as the app is, it gives the floor of keystroke → next frame in this
+// browser on this machine: the wait for the next frame that no page can
+// skip.
+//
+//go:embed harness/echo.html
+var echoPage []byte
+
+// measureKeystrokeFloor types the queries into the echo page, as
+// measureKeystrokes does into the app.
+func measureKeystrokeFloor(ctx context.Context, chromium string, queries []string) ([]keystroke, error) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		return nil, fmt.Errorf("echo page: %w", err)
+	}
+	srv := &http.Server{ReadHeaderTimeout: 10 * time.Second, Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Write(echoPage)
+	})}
+	go srv.Serve(ln)
+	defer srv.Close()
+	return measureKeystrokes(ctx, chromium, "http://"+ln.Addr().String(), queries)
 }
 
 // measureGraph opens /graph runs+1 times in one browser and returns the

@@ -65,31 +65,7 @@ func PrintButton() app.UI {
 			}
 		}).
 		Body(
-			printIcon(),
+			Icon(IconPrint),
 			app.Span().Class("booth-label").Text("Print"),
 		)
-}
-
-// printIcon is a small printer glyph for the button.
-func printIcon() app.UI {
-	return glyph(
-		app.Elem("path").XMLNS(svgNS).
-			Attr("fill", "none").
-			Attr("stroke", "currentColor").
-			Attr("stroke-width", "1.5").
-			Attr("stroke-linejoin", "round").
-			Attr("d", "M4 5.5V1.5h8v4M4 11.5H2V5.5h12v6h-2M4 9.5h8v5H4z"),
-	)
-}
-
-// glyph is a 16×16 icon for a button, drawn by its paths; screen readers
-// skip it, the button's label names it.
-func glyph(paths ...app.UI) app.UI {
-	return app.Elem("svg").XMLNS(svgNS).
-		Class("booth-icon").
-		Attr("viewBox", "0 0 16 16").
-		Attr("width", "16").
-		Attr("height", "16").
-		Aria("hidden", true).
-		Body(paths...)
 }

@@ -2,8 +2,6 @@ package booth
 
 import (
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
-
-	"github.com/devrel-patterns/explorer/app/markup"
 )
 
 // localhostNote is said next to a code of a localhost address.
@@ -98,7 +96,7 @@ func (b *QRButton) Render() app.UI {
 			Aria("expanded", b.open).
 			OnClick(b.onOpen).
 			Body(
-				QRIcon(),
+				Icon(IconQR),
 				app.If(!b.Compact, func() app.UI { return app.Span().Class("booth-label").Text(label) }),
 			),
 		app.If(b.open, func() app.UI { return NewQRDialog(b.Path).Title(b.Name).Closed(b.close) }),
@@ -288,11 +286,3 @@ func (d *QRDialog) lanChoices(lan []string) app.UI {
 		),
 	)
 }
-
-// QRIconSVG is a small QR-like glyph for buttons, as SVG markup, for
-// lists written as HTML.
-const QRIconSVG = `<svg xmlns="http://www.w3.org/2000/svg" class="booth-icon" viewBox="0 0 16 16" width="16" height="16" aria-hidden="true">` +
-	`<path fill="currentColor" d="M1 1h6v6H1zm2 2v2h2V3zM9 1h6v6H9zm2 2v2h2V3zM1 9h6v6H1zm2 2v2h2v-2zm6-2h2v2H9zm2 2h2v2h-2zm2-2h2v2h-2zm-4 4h2v2H9zm4 0h2v2h-2z"/></svg>`
-
-// QRIcon is QRIconSVG as an element.
-func QRIcon() app.UI { return markup.Raw(QRIconSVG) }

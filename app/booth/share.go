@@ -151,7 +151,7 @@ func (s *ShareButton) Render() app.UI {
 			Title("Share a link to this page").
 			OnClick(s.onClick).
 			Body(
-				shareIcon(),
+				Icon(IconShare),
 				app.Span().Class("booth-label").Text("Share"),
 			),
 		app.Span().Class("share-status").Role("status").Aria("live", "polite").Body(
@@ -160,18 +160,5 @@ func (s *ShareButton) Render() app.UI {
 				return app.Code().Class("share-manual").Text(s.manual)
 			}),
 		),
-	)
-}
-
-// shareIcon is a small share glyph for the button.
-func shareIcon() app.UI {
-	return glyph(
-		app.Elem("path").XMLNS(svgNS).
-			Attr("fill", "none").
-			Attr("stroke", "currentColor").
-			Attr("stroke-width", "1.6").
-			Attr("stroke-linecap", "round").
-			Attr("stroke-linejoin", "round").
-			Attr("d", "M8 10V1.8M4.8 4.6 8 1.4l3.2 3.2M5 7H3.2v7.4h9.6V7H11"),
 	)
 }

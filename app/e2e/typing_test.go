@@ -127,3 +127,37 @@ func TestTypingALongQueryTheAddressFollows(t *testing.T) {
 	}
 	con.check(t)
 }
+
+// A keystroke's results are written into the page once, in its input
+// event: no later frame of go-app draws them again. A keydown that let
+// go-app redraw the whole shell a frame later cost every keystroke a
+// second pass over the page, and the frame after it (the bench's
+// keystroke → next frame). The address, written addressEvery after the
+// keystroke by a timer set after go-app's frame timer, is the point by
+// which such a draw would have come.
+func TestKeystrokePaintsResultsOnce(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	con := watchConsole(ctx)
+	must(t, ctx, "open a search", chromedp.Navigate(srv.URL+"/search?q=co"), ready(),
+		chromedp.Focus(chromedp.CSS("#q")),
+		chromedp.Evaluate[chromedp.Void](`document.querySelector("#q").setSelectionRange(2, 2)`))
+	for _, key := range []string{"n", "f", "\b"} {
+		must(t, ctx, "watch the results", chromedp.Evaluate[chromedp.Void](`(() => {
+			window.paints = 0;
+			window.paintWatch && window.paintWatch.disconnect();
+			const painted = r => r.target.id === "search-results" ||
+				[...r.addedNodes].some(n => n.id === "search-results" || (n.querySelector && n.querySelector("#search-results")));
+			window.paintWatch = new MutationObserver(rs => { window.paints += rs.filter(painted).length; });
+			window.paintWatch.observe(document.querySelector("#main"), {childList: true, subtree: true});
+		})()`), chromedp.KeyEvent(key))
+		box, q := settled(t, ctx)
+		if box != q {
+			failWithScreenshot(t, ctx, "after %q the box holds %q and the address q=%q", key, box, q)
+		}
+		if n := eval[float64](t, ctx, `window.paints`); n != 1 {
+			t.Errorf("after the key %q (box %q) the results were written %.0f times, want once", key, box, n)
+		}
+	}
+	con.check(t)
+}

@@ -104,7 +104,7 @@ func resultQR(d *corpus.Doc, k int) string {
 	aria := html.EscapeString("Show a QR code of " + d.Title)
 	return `<span class="qr-open"><button type="button" id="result-qr-` + strconv.Itoa(k) + `" data-qr="` + strconv.Itoa(k) +
 		`" class="booth-button qr-button booth-icon-only" title="` + aria + `" aria-label="` + aria + `" aria-haspopup="dialog">` +
-		booth.QRIconSVG + `</button></span>`
+		booth.IconHTML(booth.IconQR) + `</button></span>`
 }
 
 // onResultsClick handles the buttons inside the results' HTML: a QR button

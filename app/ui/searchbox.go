@@ -136,6 +136,11 @@ func (s *Shell) onKey(ctx app.Context, e app.Event) {
 			s.route.Query = ""
 			s.writeAddress()
 		}
+	default:
+		// Any other key types, and onInput paints what it changes: a
+		// draw of the whole shell a frame later would only write the
+		// same results again, in the frame after the keystroke.
+		ctx.PreventUpdate()
 	}
 	s.syncBox()
 }

@@ -7,6 +7,7 @@ import (
 
 	"github.com/maxence-charriere/go-app/v10/pkg/app"
 
+	"github.com/devrel-patterns/explorer/app/booth"
 	"github.com/devrel-patterns/explorer/app/corpus"
 	"github.com/devrel-patterns/explorer/app/markup"
 	"github.com/devrel-patterns/explorer/app/search"
@@ -134,11 +135,5 @@ func writeResult(b *strings.Builder, c *corpus.Corpus, h search.Hit, selected bo
 func resultGraphLink(c *corpus.Corpus, d *corpus.Doc) string {
 	label := html.EscapeString("Show " + d.Title + " in the graph")
 	return `<a class="booth-button booth-icon-only show-in-graph" href="` + html.EscapeString(href(c, corpus.GraphPathOf(d.Slug))) +
-		`" title="` + label + `" aria-label="` + label + `">` + graphIconSVG + `</a>`
+		`" title="` + label + `" aria-label="` + label + `">` + booth.IconHTML(booth.IconGraph) + `</a>`
 }
-
-// graphIconSVG is the icon of a link to the graph: three linked dots.
-const graphIconSVG = `<svg class="booth-icon" viewBox="0 0 24 24" width="20" height="20" aria-hidden="true" focusable="false">` +
-	`<path d="M6 7L17 5M6 7l5 11M17 5l-6 13" fill="none" stroke="currentColor" stroke-width="1.6"/>` +
-	`<circle cx="6" cy="7" r="2.6" fill="currentColor"/><circle cx="17" cy="5" r="2.6" fill="currentColor"/>` +
-	`<circle cx="11" cy="18" r="2.6" fill="currentColor"/></svg>`
