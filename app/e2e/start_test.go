@@ -1,0 +1,59 @@
+//go:build !wasm
+
+package e2e
+
+import (
+	"testing"
+
+	"github.com/chromedp/cdproto/page"
+	"github.com/chromedp/chromedp"
+)
+
+// pingScript runs before the page's own scripts: a message loop records
+// the time of every browser task it gets, and the moment the app says it
+// is ready. The loader's and the app's own yields post their messages
+// after the ping pending then, so a ping lands in every gap between tasks.
+const pingScript = `(() => {
+	window.__pings = [];
+	const ch = new MessageChannel();
+	ch.port1.onmessage = () => { window.__pings.push(performance.now()); if (!window.__readyAt) ch.port2.postMessage(null); };
+	ch.port2.postMessage(null);
+	new MutationObserver(() => {
+		if (!window.__readyAt && document.documentElement && document.documentElement.dataset.app === "ready") window.__readyAt = performance.now();
+	}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-app"]});
+})()`
+
+// The app's start is several browser tasks, not one: the compile, the Go
+// runtime's start, the corpus and routes, and the first draw each end in
+// a task of their own, with the browser's turn in between. As one task
+// it blocked a phone's main thread for over a second (Lighthouse's
+// blocking time on /: 1.2–2.6 s).
+func TestStartYieldsToTheBrowser(t *testing.T) {
+	srv, _ := startSite(t)
+	ctx := browser(t)
+	con := watchConsole(ctx)
+	if _, err := chromedp.Call(ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: pingScript}); err != nil {
+		t.Fatal(err)
+	}
+	must(t, ctx, "open home", chromedp.Navigate(srv.URL+"/"), ready())
+	poll(t, ctx, `window.__readyAt > 0`, "the app is ready")
+	gaps := eval[[]bool](t, ctx, `(() => {
+		const at = name => { const m = performance.getEntriesByName(name, "mark")[0]; return m ? m.startTime : NaN; };
+		const between = (a, b) => window.__pings.some(p => p > a && p < b);
+		return [
+			between(at("wasm-compiled"), at("main")),
+			between(at("main"), at("corpus-decode-start")),
+			between(at("app-registered"), window.__readyAt),
+		];
+	})()`)
+	for i, what := range []string{
+		"the compile and the Go runtime's start",
+		"the runtime's start (the packages' init) and the corpus",
+		"the routes and the first draw",
+	} {
+		if i >= len(gaps) || !gaps[i] {
+			t.Errorf("no browser task between %s: the start runs on in one task", what)
+		}
+	}
+	con.check(t)
+}
