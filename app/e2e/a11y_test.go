@@ -3,7 +3,6 @@
 package e2e
 
 import (
-	"context"
 	"fmt"
 	"testing"
 	"time"
@@ -123,13 +122,5 @@ func TestSearchCombobox(t *testing.T) {
 	poll(t, ctx, `document.querySelector("#search-status")?.textContent === "No results"`, "no results announced")
 	if got := eval[string](t, ctx, attrs); got != "combobox false  " {
 		t.Errorf("with no results the box is %q, want collapsed, controlling nothing", got)
-	}
-}
-
-// poll waits until js is true.
-func poll(t *testing.T, ctx context.Context, js, what string) {
-	t.Helper()
-	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
-		failWithScreenshot(t, ctx, "%s: %v", what, err)
 	}
 }

@@ -253,3 +253,11 @@ func waitText(t *testing.T, ctx context.Context, css, want string) {
 		failWithScreenshot(t, ctx, "%s = %q, want %q: %v", css, got, want, err)
 	}
 }
+
+// poll waits until js is true.
+func poll(t *testing.T, ctx context.Context, js, what string) {
+	t.Helper()
+	if _, err := chromedp.Run(ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(10*time.Second))); err != nil {
+		failWithScreenshot(t, ctx, "%s: %v", what, err)
+	}
+}
