@@ -15,9 +15,9 @@ import (
 )
 
 func main() {
-	// The runtime and the packages' init ran in the task that compiled
-	// the WASM; the corpus, the routes and the first draw each get
-	// another.
+	// The runtime and the packages' init ran in a task of their own
+	// (the loader's, after the compile); the corpus and routes, and the
+	// first draw, each get another.
 	mark("main")
 	yieldToBrowser()
 	mark("corpus-decode-start")
