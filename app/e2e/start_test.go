@@ -18,16 +18,22 @@ const pingScript = `(() => {
 	const ch = new MessageChannel();
 	ch.port1.onmessage = () => { window.__pings.push(performance.now()); if (!window.__readyAt) ch.port2.postMessage(null); };
 	ch.port2.postMessage(null);
+	const ready = () => !!document.documentElement && document.documentElement.dataset.app === "ready";
+	let seen = false;
 	new MutationObserver(() => {
-		if (!window.__readyAt && document.documentElement && document.documentElement.dataset.app === "ready") window.__readyAt = performance.now();
-	}).observe(document, {subtree: true, attributes: true, attributeFilter: ["data-app"]});
+		if (!window.__readyAt && ready()) window.__readyAt = performance.now();
+		const loader = document.getElementById("app-wasm-loader");
+		if (loader) seen = true;
+		if (seen && !loader && window.__loaderGoneReady === undefined) window.__loaderGoneReady = ready();
+	}).observe(document, {subtree: true, childList: true, attributes: true, attributeFilter: ["data-app"]});
 })()`
 
 // The app's start is several browser tasks, not one: the compile, the Go
 // runtime's start, the corpus and routes, and the first draw each end in
 // a task of their own, with the browser's turn in between. As one task
 // it blocked a phone's main thread for over a second (Lighthouse's
-// blocking time on /: 1.2–2.6 s).
+// blocking time on /: 1.2–2.6 s). The loader's "Loading…" stays until the
+// first draw and goes in the same task.
 func TestStartYieldsToTheBrowser(t *testing.T) {
 	srv, _ := startSite(t)
 	ctx := browser(t)
@@ -54,6 +60,10 @@ func TestStartYieldsToTheBrowser(t *testing.T) {
 		if i >= len(gaps) || !gaps[i] {
 			t.Errorf("no browser task between %s: the start runs on in one task", what)
 		}
+	}
+	if !eval[bool](t, ctx, `window.__loaderGoneReady === true`) {
+		t.Errorf("the loader went before the app's first draw (gone with the app ready: %v): the page is laid out twice, and an error of the start has no label to show in",
+			eval[any](t, ctx, `window.__loaderGoneReady`))
 	}
 	con.check(t)
 }

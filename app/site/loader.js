@@ -41,10 +41,12 @@ async function goappInitWebAssembly() {
     }
     performance.mark("wasm-compiled");
     // The Go runtime starts in a task of its own, not in the one that
-    // finished the compile.
+    // finished the compile. The app removes the loader with its first
+    // draw (ui.Shell.OnMount): go.run returns as soon as the app first
+    // yields to the browser, and an error of the start after that still
+    // shows in the loader's label.
     await explorerNextTask();
     go.run(wasm.instance);
-    loader.remove();
   } catch (err) {
     icon.className = "goapp-logo";
     label.innerText = err;
@@ -84,7 +86,10 @@ async function explorerCountBytes(response, show) {
 function explorerNextTask() {
   return new Promise((resolve) => {
     const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
+    ch.port1.onmessage = () => {
+      ch.port1.close();
+      resolve();
+    };
     ch.port2.postMessage(null);
   });
 }

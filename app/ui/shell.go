@@ -62,7 +62,14 @@ func (s *Shell) OnMount(ctx app.Context) {
 	if !app.IsClient {
 		return
 	}
-	app.Window().Get("document").Get("documentElement").Call("setAttribute", "data-app", "ready")
+	doc := app.Window().Get("document")
+	doc.Get("documentElement").Call("setAttribute", "data-app", "ready")
+	// The loader's "Loading…" goes with the first draw, in the same task,
+	// so that the page is laid out once for both; until then it is where
+	// go-app writes an error of the start (site/loader.js).
+	if loader := doc.Call("getElementById", "app-wasm-loader"); loader.Truthy() {
+		loader.Call("remove")
+	}
 	listenShortcuts(&s.listening)
 	collapseHeader(&s.listening)
 	// The index, for the first keystroke, once the view is drawn.

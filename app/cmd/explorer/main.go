@@ -70,4 +70,5 @@ func yieldToBrowser() {
 	ch.Get("port1").Set("onmessage", next)
 	ch.Get("port2").Call("postMessage", nil)
 	<-done
+	ch.Get("port1").Call("close")
 }
