@@ -239,11 +239,8 @@ func (g *linkGroups) write(b *strings.Builder, level int, title func(corpus.Sect
 	b.WriteString(`</div>`)
 }
 
-// docLink is a link to a document, labelled with its title.
-func docLink(c *corpus.Corpus, i int) app.UI {
-	d := &c.Docs[i]
-	return app.A().Href(href(c, d.Path())).Text(d.Title)
-}
+// docLink is docLinkHTML as an element.
+func docLink(c *corpus.Corpus, i int) app.UI { return markup.Raw(docLinkHTML(c, i)) }
 
 // headingHTML is a heading of the given level (1 to 6) with text.
 func headingHTML(level int, text string) string {
@@ -251,7 +248,7 @@ func headingHTML(level int, text string) string {
 	return `<h` + n + `>` + html.EscapeString(text) + `</h` + n + `>`
 }
 
-// docLinkHTML is docLink as HTML.
+// docLinkHTML is a link to a document, labelled with its title, as HTML.
 func docLinkHTML(c *corpus.Corpus, i int) string {
 	d := &c.Docs[i]
 	return `<a href="` + html.EscapeString(href(c, d.Path())) + `">` + html.EscapeString(d.Title) + `</a>`

@@ -67,8 +67,7 @@ func resultsHTML(c *corpus.Corpus, idx *search.Index, q string, res search.Resul
 		if closest := idx.Closest(q, 5); len(closest) > 0 {
 			b.WriteString(`<p>Closest titles: `)
 			for _, i := range closest {
-				d := &c.Docs[i]
-				b.WriteString(`<span class="closest"><a href="` + esc(href(c, d.Path())) + `">` + esc(d.Title) + `</a> </span>`)
+				b.WriteString(`<span class="closest">` + docLinkHTML(c, i) + ` </span>`)
 			}
 			b.WriteString(`</p>`)
 		}
