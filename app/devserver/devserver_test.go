@@ -30,7 +30,7 @@ func fakeRoot(t *testing.T) string {
 	if err := os.MkdirAll(web, 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"app.wasm", "style.css"} {
+	for _, f := range []string{"app.wasm", "style.css", "compile-worker.js"} {
 		if err := os.WriteFile(filepath.Join(web, f), []byte("/* "+f+" */"), 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -88,6 +88,7 @@ func TestOfflineDeepLink(t *testing.T) {
 	srv.Stop()
 	must(t, ctx, "offline reload", chromedp.Navigate(srv.URL+"/patterns/swag"), ready())
 	waitText(t, ctx, "h1", "Swag")
+	compiledOffThePage(t, ctx) // the worker's script came from the cache too
 	must(t, ctx, "search offline", chromedp.SendKeys(chromedp.CSS("#q"), "booth"))
 	waitText(t, ctx, "#search-results h1 q", "booth")
 	if got := text(t, ctx, "#result-0 .result-title"); got != "Booth" {

@@ -356,7 +356,7 @@ func webRoot(t *testing.T) string {
 	if err := os.Mkdir(filepath.Join(root, "web"), 0o755); err != nil {
 		t.Fatal(err)
 	}
-	for _, f := range []string{"app.wasm", "style.css"} {
+	for _, f := range []string{"app.wasm", "style.css", "compile-worker.js"} {
 		b, err := os.ReadFile(filepath.Join(repoRoot, "web", f))
 		if err != nil {
 			t.Fatalf("%v (build the app first: go run build.go build)", err)

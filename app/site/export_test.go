@@ -177,7 +177,7 @@ func exportRoot(t *testing.T, extra func(web string)) (root, content string) {
 			t.Fatal(err)
 		}
 	}
-	for _, name := range []string{"app.wasm", "style.css"} {
+	for _, name := range []string{"app.wasm", "style.css", "compile-worker.js"} {
 		b, err := os.ReadFile(filepath.Join(repoRoot, "web", name))
 		if err != nil {
 			t.Fatal(err)

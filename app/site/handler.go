@@ -54,6 +54,10 @@ func precachedMedia(c *corpus.Corpus) []string {
 // Styles are the app's own stylesheets, under /web/.
 var Styles = []string{"/web/style.css"}
 
+// CompilerScript is the worker in which app.js fetches and compiles the
+// WASM, off the page's main thread (loader.js).
+const CompilerScript = "/web/compile-worker.js"
+
 // Options tune the handler.
 type Options struct {
 	// Root is the folder that holds web/ (the WASM and static assets).
@@ -92,7 +96,7 @@ func Handler(c *corpus.Corpus, opts Options) (*app.Handler, error) {
 			}
 		}
 	}
-	cacheable = append(cacheable, "/web/icon-192.png", "/web/icon-512.png", "/web/icon-maskable.png")
+	cacheable = append(cacheable, CompilerScript, "/web/icon-192.png", "/web/icon-512.png", "/web/icon-maskable.png")
 	cacheable = append(cacheable, precachedMedia(c)...)
 	return &app.Handler{
 		Name:            c.Site.Name,
@@ -119,12 +123,12 @@ func Handler(c *corpus.Corpus, opts Options) (*app.Handler, error) {
 	}, nil
 }
 
-// Version hashes the corpus version with the bytes of the WASM and the
-// stylesheets under root/web.
+// Version hashes the corpus version with the bytes of the WASM, the
+// worker that compiles it and the stylesheets under root/web.
 func Version(c *corpus.Corpus, root string) (string, error) {
 	h := sha256.New()
 	io.WriteString(h, c.Version)
-	files := append([]string{"/web/app.wasm"}, Styles...)
+	files := append([]string{"/web/app.wasm", CompilerScript}, Styles...)
 	for _, f := range files {
 		b, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(f)))
 		if err != nil {

@@ -18,15 +18,18 @@ import (
 var loaderTemplate string
 
 // loaderScript returns the WASM loader appended to go-app's app.js, with
-// the address of the WASM on the site.
+// the addresses on the site of the WASM and of the worker that compiles
+// it (CompilerScript).
 func loaderScript(h *app.Handler) []byte {
-	u, _ := json.Marshal(h.Resources.Resolve("/web/app.wasm"))
-	return []byte(strings.ReplaceAll(loaderTemplate, "{{.WasmURL}}", string(u)))
+	wasm, _ := json.Marshal(h.Resources.Resolve("/web/app.wasm"))
+	compiler, _ := json.Marshal(h.Resources.Resolve(CompilerScript))
+	return []byte(strings.NewReplacer("{{.WasmURL}}", string(wasm), "{{.CompilerURL}}", string(compiler)).Replace(loaderTemplate))
 }
 
 // withLoader serves go-app's /app.js with the site's WASM loader appended
-// (loader.js), which compiles the WASM from the fetched response so that
-// the browser's cache of compiled code serves repeat visits. Every other
+// (loader.js), which has a worker compile the WASM from the fetched
+// response, off the page's main thread and so that the browser's cache of
+// compiled code serves repeat visits. Every other
 // request goes to h as it is.
 func withLoader(h *app.Handler) http.Handler {
 	loader := loaderScript(h)

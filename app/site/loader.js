@@ -1,11 +1,14 @@
 // Pattern Explorer's WASM loader, appended to go-app's app.js (site.withLoader).
 // A function declared again later in a script replaces the earlier one, so
-// this goappInitWebAssembly is the one app.js calls. go-app's own hands the
-// browser a Response it builds from a stream to count the bytes; a Response
-// with no URL cannot be looked up in V8's cache of compiled code, so every
-// visit compiled the WASM afresh. This one compiles the fetched Response
-// itself and counts the bytes on a clone. The marks wasm-fetch and
-// wasm-compiled time it for the benchmarks (make bench).
+// this goappInitWebAssembly is the one app.js calls. go-app's own fetches
+// and compiles the WASM on the page's main thread, from a Response it
+// builds from a stream to count the bytes: a phone felt that as long tasks
+// over the prerendered page, and a Response with no URL cannot be looked
+// up in V8's cache of compiled code, so every visit compiled afresh. This
+// one has a worker fetch and compile it (web/compile-worker.js, from the
+// Response fetch returned) and only instantiates it here. The marks
+// wasm-fetch and wasm-compiled time it for the benchmarks (make bench);
+// wasm-compiled tells where it was compiled.
 async function goappInitWebAssembly() {
   const loader = document.getElementById("app-wasm-loader");
   if (!goappCanLoadWebAssembly()) {
@@ -22,31 +25,16 @@ async function goappInitWebAssembly() {
     show(0);
     const go = new Go();
     performance.mark("wasm-fetch");
-    const response = await fetch(url);
-    if (!response.ok) {
-      throw new Error(url + ": " + response.status + " " + response.statusText);
-    }
-    explorerCountBytes(response.clone(), show);
-    let wasm;
-    try {
-      wasm = await WebAssembly.instantiateStreaming(response, go.importObject);
-    } catch (err) {
-      // A host that serves the WASM under another type than
-      // application/wasm: compile it from its bytes.
-      if (!(err instanceof TypeError)) {
-        throw err;
-      }
-      const again = await fetch(url);
-      wasm = await WebAssembly.instantiate(await again.arrayBuffer(), go.importObject);
-    }
-    performance.mark("wasm-compiled");
+    const compiled = await explorerCompile(url, {{.CompilerURL}}, show);
+    const instance = await WebAssembly.instantiate(compiled.module, go.importObject);
+    performance.mark("wasm-compiled", { detail: compiled.where });
     // The Go runtime starts in a task of its own, not in the one that
     // finished the compile. The app removes the loader with its first
     // draw (ui.Shell.OnMount): go.run returns as soon as the app first
     // yields to the browser, and an error of the start after that still
     // shows in the loader's label.
     await explorerNextTask();
-    go.run(wasm.instance);
+    go.run(instance);
   } catch (err) {
     icon.className = "goapp-logo";
     label.innerText = err;
@@ -54,31 +42,72 @@ async function goappInitWebAssembly() {
   }
 }
 
-// explorerCountBytes reads a copy of the WASM's response and shows how much
-// of it has come, in percent of its uncompressed length.
-async function explorerCountBytes(response, show) {
-  let total = parseInt(goappWasmContentLength, 10);
-  if (!(total > 0)) {
-    const named = goappWasmContentLengthHeader ? response.headers.get(goappWasmContentLengthHeader) : null;
-    total = parseInt(named || response.headers.get("Content-Length"), 10);
-  }
-  if (!(total > 0) || !response.body) {
-    return;
-  }
-  const reader = response.body.getReader();
-  let loaded = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      if (done) {
-        break;
-      }
-      loaded += value.byteLength;
-      show(Math.min(100, Math.round((loaded * 100) / total)));
+// explorerCompile compiles the WASM at url into a WebAssembly.Module, in
+// the worker at compiler, which shows the download's progress; where there
+// is no worker to be had (no Worker, or its script would not load), here.
+// It resolves to { module, where }, where is "worker" or "page".
+async function explorerCompile(url, compiler, show) {
+  if (typeof Worker === "function") {
+    let worker;
+    try {
+      worker = new Worker(compiler);
+    } catch (err) {
+      worker = null;
     }
-  } catch (err) {
-    // The compile reports a failed download; the count just stops.
+    if (worker) {
+      const module = await explorerCompileIn(worker, url, show);
+      if (module) {
+        return { module, where: "worker" };
+      }
+    }
   }
+  let module;
+  try {
+    module = await WebAssembly.compileStreaming(fetch(url));
+  } catch (err) {
+    // A host that serves the WASM under another type than
+    // application/wasm: compile it from its bytes.
+    if (!(err instanceof TypeError)) {
+      throw err;
+    }
+    const response = await fetch(url);
+    if (!response.ok) {
+      throw new Error(url + ": " + response.status + " " + response.statusText);
+    }
+    module = await WebAssembly.compile(await response.arrayBuffer());
+  }
+  show(100);
+  return { module, where: "page" };
+}
+
+// explorerCompileIn has worker compile the WASM at url: it resolves to the
+// module, or to null when the worker itself failed (its script did not
+// load, or the module could not be sent), and rejects with the worker's
+// error when the download or the compile failed.
+function explorerCompileIn(worker, url, show) {
+  return new Promise((resolve, reject) => {
+    const done = (settle, value) => {
+      worker.terminate();
+      settle(value);
+    };
+    worker.onmessage = (event) => {
+      const m = event.data;
+      if (m.module) {
+        show(100);
+        done(resolve, m.module);
+      } else if (m.error) {
+        done(reject, new Error(m.error));
+      } else if (m.progress !== undefined) {
+        show(m.progress);
+      }
+    };
+    worker.onerror = (event) => {
+      event.preventDefault();
+      done(resolve, null);
+    };
+    worker.onmessageerror = () => done(resolve, null);
+    worker.postMessage({ url: new URL(url, location.href).href, total: goappWasmContentLength, header: goappWasmContentLengthHeader });
+  });
 }
 
 // explorerNextTask resolves in the browser's next task: a message on a

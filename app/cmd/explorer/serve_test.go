@@ -28,7 +28,7 @@ func TestServeSaysServingOnlyOnceItListens(t *testing.T) {
 	addr := taken.Addr().String()
 	root := t.TempDir() // a web/ of its own: the test needs no build
 	os.Mkdir(filepath.Join(root, "web"), 0o755)
-	for _, name := range []string{"app.wasm", "style.css"} {
+	for _, name := range []string{"app.wasm", "style.css", "compile-worker.js"} {
 		if err := os.WriteFile(filepath.Join(root, "web", name), nil, 0o644); err != nil {
 			t.Fatal(err)
 		}

@@ -88,6 +88,10 @@ func TestExportUnderPrefix(t *testing.T) {
 
 	step(t, ctx, "offline: a cached route", chromedp.Navigate(at+"/patterns/swag"))
 	shows(t, ctx, "/explorer/patterns/swag", "Swag")
+	// The loader's worker, under the prefix, came from the cache too.
+	if where, err := browsertest.CompiledIn(ctx); err != nil || where != "worker" {
+		t.Errorf("offline under the prefix, the WASM was compiled in %q (%v), want in the loader's worker", where, err)
+	}
 	step(t, ctx, "offline: an old address", chromedp.Navigate(at+"/booth.html"))
 	shows(t, ctx, "/explorer/patterns/booth", "Booth")
 	step(t, ctx, "offline: an unknown address", chromedp.Navigate(at+"/patterns/no-such-pattern"))

@@ -73,6 +73,16 @@ func Ready() chromedp.Action[chromedp.Void] {
 	return chromedp.WaitVisible(chromedp.CSS(`html[data-app="ready"]`))
 }
 
+// CompiledIn returns where the page's WASM was compiled, as the loader
+// marked it (app/site/loader.js): "worker" when off the page's main thread,
+// as it should be, "page" when the loader fell back on compiling it there.
+func CompiledIn(ctx context.Context) (string, error) {
+	return chromedp.Run(ctx, chromedp.Evaluate[string](`(() => {
+		const m = performance.getEntriesByName("wasm-compiled", "mark")[0];
+		return m ? String(m.detail) : "not compiled";
+	})()`))
+}
+
 // Poll waits, up to 20 s, for a JavaScript condition on the page to hold,
 // and fails the test with what it waited for when it does not.
 func Poll(t testing.TB, ctx context.Context, what, js string) {

@@ -47,7 +47,7 @@ func hostileSite(t *testing.T, c *corpus.Corpus) string {
 	if out, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("build the hostile WASM: %v\n%s", err, out)
 	}
-	for _, name := range []string{"style.css", "icon.svg", "icon-192.png", "icon-512.png", "icon-maskable.png"} {
+	for _, name := range []string{"style.css", "compile-worker.js", "icon.svg", "icon-192.png", "icon-512.png", "icon-maskable.png"} {
 		b, err := os.ReadFile(filepath.Join(repoRoot, "web", name))
 		if err != nil {
 			t.Fatal(err)
