@@ -223,9 +223,11 @@ const methodology = `How it is measured:
   written to temporary folders. Each gets its own temporary root: the compiled artifact, a WASM and a server
   binary built with it through ` + "`go build -overlay`" + ` (the shared app/embedded/corpus.bin is never written), and
   the static files of web/ with their precompressed twins.
-- Sizes: the WASM as built, and its gzip and brotli twins. "Page requests" sums the encoded bytes
-  (CDP encodedDataLength) of every request of a cold visit of / in a fresh profile; "incl. service worker" is
-  everything the server sent for a first visit, counted by a loopback proxy, until the service worker is active.
+- Sizes: the WASM as built, and its gzip and brotli twins. Both first visits are of / in a fresh profile and
+  count everything the server sent, through a loopback proxy, until the app is ready and the server has been
+  quiet for 2 s. "The page and its WASM worker" hides the service worker API from the page, so nothing is
+  precached: the page's own requests and those of the worker that fetches the WASM, which CDP's Network events
+  on the page do not show. "Incl. service worker" goes on until the service worker is active.
 - Loads: headless Chromium with a fresh profile per cold run, server on loopback. The time is
   performance.now() when the document has data-app="ready", the search box and a catalog card, from a
   MutationObserver installed before the page's scripts. The warm visit is the next visit of / in the same

@@ -3,6 +3,7 @@
 package bench
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"io"
@@ -263,5 +264,67 @@ func TestKeystrokeFloor(t *testing.T) {
 		if k.Frame <= 0 || k.Frame < k.DOM {
 			t.Errorf("keystroke %d: to the DOM %.2f ms, to the next frame %.2f ms: want the frame after the DOM", i, k.DOM, k.Frame)
 		}
+	}
+}
+
+// workerSite is a page that, as the app does, has a worker fetch a large
+// file and shows itself ready once the worker has it; it also registers a
+// service worker that fetches another large file while it installs.
+func workerSite(t *testing.T, big int) *httptest.Server {
+	t.Helper()
+	blob := bytes.Repeat([]byte("x"), big)
+	mux := http.NewServeMux()
+	mux.HandleFunc("/", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html")
+		io.WriteString(w, `<!doctype html><title>w</title><body><script>
+			if ("serviceWorker" in navigator) navigator.serviceWorker.register("/sw.js");
+			const w = new Worker("/worker.js");
+			w.onmessage = () => {
+				document.body.innerHTML = '<input id="q"><div id="catalog"><p class="card">c</p></div>';
+				document.documentElement.setAttribute("data-app", "ready");
+			};
+		</script></body>`)
+	})
+	mux.HandleFunc("/worker.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		io.WriteString(w, `fetch("/worker-blob").then(r => r.arrayBuffer()).then(b => postMessage(b.byteLength));`)
+	})
+	mux.HandleFunc("/sw.js", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/javascript")
+		io.WriteString(w, `self.addEventListener("install", e => e.waitUntil(caches.open("c").then(c => c.add("/sw-blob"))));`)
+	})
+	for _, p := range []string{"/worker-blob", "/sw-blob"} {
+		mux.HandleFunc(p, func(w http.ResponseWriter, r *http.Request) { w.Write(blob) })
+	}
+	srv := httptest.NewServer(mux)
+	t.Cleanup(srv.Close)
+	return srv
+}
+
+// TestVisitBytesCountTheWorker checks the first-visit counts on a page
+// whose worker fetches 1 MB: CDP's Network events on the page do not show
+// a worker's requests, and the count of the page alone left the app's
+// WASM out. Without the service worker the count holds the worker's 1 MB
+// and not the service worker's; with it, both.
+func TestVisitBytesCountTheWorker(t *testing.T) {
+	if testing.Short() {
+		t.Skip("browser test skipped with -short")
+	}
+	chrome := browsertest.Chromium(t)
+	const big = 1 << 20
+	srv := workerSite(t, big)
+	page, err := measureVisitBytes(context.Background(), chrome, srv.URL, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if page < big || page > 1.5*big {
+		t.Errorf("the page and its worker: %.0f bytes, want the worker's %d and not the service worker's", page, big)
+	}
+	total, err := measureVisitBytes(context.Background(), chrome, srv.URL, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if total < 2*big {
+		t.Errorf("with the service worker: %.0f bytes, want both files of %d", total, big)
 	}
 }

@@ -183,73 +183,36 @@ func (t *tab) swReady() error {
 	return err
 }
 
-// netBytes sums the encoded bytes of the tab's finished requests.
-type netBytes struct {
-	total atomic.Int64
-	last  atomic.Int64 // unix nanoseconds of the last finished request
-	mu    sync.Mutex
-	enc   map[string]string // URL path → Content-Encoding
+// requestWatch notes when the tab's requests finish.
+type requestWatch struct {
+	last atomic.Int64 // unix nanoseconds of the last finished request
 }
 
-// countBytes starts counting; the count ends with the tab.
-func (t *tab) countBytes() *netBytes {
-	nb := &netBytes{enc: map[string]string{}}
+// watchRequests starts watching the tab's requests; it ends with the tab.
+func (t *tab) watchRequests() *requestWatch {
+	w := &requestWatch{}
 	finished := chromedp.Events(t.ctx, network.LoadingFinished)
-	responses := chromedp.Events(t.ctx, network.ResponseReceived)
 	go func() {
-		for ev, err := range finished {
+		for _, err := range finished {
 			if err != nil {
 				return
 			}
-			nb.total.Add(int64(ev.EncodedDataLength))
-			nb.last.Store(time.Now().UnixNano())
+			w.last.Store(time.Now().UnixNano())
 		}
 	}()
-	go func() {
-		for ev, err := range responses {
-			if err != nil {
-				return
-			}
-			if ev.Response == nil {
-				continue
-			}
-			enc := ""
-			for k, v := range ev.Response.Headers {
-				if strings.EqualFold(k, "content-encoding") {
-					enc = fmt.Sprint(v)
-				}
-			}
-			u := ev.Response.URL
-			if i := strings.Index(u, "//"); i >= 0 {
-				if j := strings.Index(u[i+2:], "/"); j >= 0 {
-					u = u[i+2+j:]
-				}
-			}
-			nb.mu.Lock()
-			nb.enc[u] = enc
-			nb.mu.Unlock()
-		}
-	}()
-	return nb
+	return w
 }
 
 // settle waits until no request has finished for quiet, at most limit.
-func (nb *netBytes) settle(quiet, limit time.Duration) {
+func (w *requestWatch) settle(quiet, limit time.Duration) {
 	end := time.Now().Add(limit)
 	for time.Now().Before(end) {
-		last := time.Unix(0, nb.last.Load())
+		last := time.Unix(0, w.last.Load())
 		if time.Since(last) >= quiet {
 			return
 		}
 		time.Sleep(quiet / 5)
 	}
-}
-
-// encoding returns the Content-Encoding a path was served with.
-func (nb *netBytes) encoding(path string) string {
-	nb.mu.Lock()
-	defer nb.mu.Unlock()
-	return nb.enc[path]
 }
 
 // countingProxy forwards loopback TCP connections to a server and counts
@@ -298,6 +261,18 @@ func (p *countingProxy) forward(c net.Conn, target string) {
 	io.Copy(countingWriter{c, &p.down}, s)
 	c.(*net.TCPConn).CloseWrite()
 	<-done
+}
+
+// settle waits until the server has sent nothing for quiet, at most limit.
+func (p *countingProxy) settle(quiet, limit time.Duration) {
+	end := time.Now().Add(limit)
+	last, since := p.down.Load(), time.Now()
+	for time.Now().Before(end) && time.Since(since) < quiet {
+		time.Sleep(quiet / 5)
+		if n := p.down.Load(); n != last {
+			last, since = n, time.Now()
+		}
+	}
 }
 
 // URL is the proxy's origin.

@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/chromedp/cdproto/input"
+	"github.com/chromedp/cdproto/page"
 	"github.com/chromedp/chromedp"
 )
 
@@ -25,16 +26,15 @@ type loadResult struct {
 	render               []float64 // routes registered → catalog rendered and the app ready, ms
 	compileCold          []float64 // the loader's fetch → compiled WASM on a cold visit, ms
 	compileWarm          []float64 // the same on a warm visit: V8's code cache, if it serves, shows here
-	pageBytes            []float64 // encoded bytes of the page's requests on a cold visit
-	wasmEncoding         string    // Content-Encoding of app.wasm on a cold visit
+	pageBytes            float64   // bytes the server sent for a first visit without the service worker
 	totalBytes           float64   // bytes the server sent for a first visit, service worker included
 	coldRuns, warmVisits int
 }
 
 // measureLoad makes runs cold visits of / (each in a fresh browser with a
 // fresh profile), each followed, once the service worker is active, by a
-// warm visit; then one more cold visit through a counting proxy for the
-// bytes of the whole first visit, service worker precache included.
+// warm visit; then two more cold visits through a counting proxy for the
+// bytes of a first visit, without and with the service worker's precache.
 func measureLoad(ctx context.Context, chromium, url string, runs int, logf func(string, ...any)) (loadResult, error) {
 	var r loadResult
 	for i := range runs {
@@ -47,14 +47,13 @@ func measureLoad(ctx context.Context, chromium, url string, runs int, logf func(
 			if err := t.watch(); err != nil {
 				return err
 			}
-			nb := t.countBytes()
+			requests := t.watchRequests()
 			cold, err := t.visit(url+"/", condReady)
 			if err != nil {
 				return fmt.Errorf("cold visit: %w", err)
 			}
-			nb.settle(500*time.Millisecond, 5*time.Second)
+			requests.settle(500*time.Millisecond, 5*time.Second)
 			r.cold = append(r.cold, cold.ReadyAt)
-			r.pageBytes = append(r.pageBytes, float64(nb.total.Load()))
 			if cold.Decoded > 0 && cold.DecodeStart >= 0 {
 				r.decode = append(r.decode, cold.Decoded-cold.DecodeStart)
 			}
@@ -68,12 +67,11 @@ func measureLoad(ctx context.Context, chromium, url string, runs int, logf func(
 			if d, ok := cold.compile(); ok {
 				r.compileCold = append(r.compileCold, d)
 			}
-			r.wasmEncoding = nb.encoding("/web/app.wasm")
 			if err := t.swReady(); err != nil {
 				return fmt.Errorf("service worker: %w", err)
 			}
 			// Let the worker finish precaching before leaving.
-			nb.settle(time.Second, 15*time.Second)
+			requests.settle(time.Second, 15*time.Second)
 			if err := t.do(10*time.Second, chromedp.Navigate("about:blank")); err != nil {
 				return fmt.Errorf("leave the page: %w", err)
 			}
@@ -93,17 +91,31 @@ func measureLoad(ctx context.Context, chromium, url string, runs int, logf func(
 		logf("  run %d/%d: cold %s, warm %s", i+1, runs, fmtMS(r.cold[len(r.cold)-1]), fmtMS(r.warm[len(r.warm)-1]))
 	}
 	r.coldRuns, r.warmVisits = len(r.cold), len(r.warm)
-	total, err := measureFirstVisitBytes(ctx, chromium, url)
+	page, err := measureVisitBytes(ctx, chromium, url, false)
 	if err != nil {
 		return r, err
 	}
-	r.totalBytes = total
+	total, err := measureVisitBytes(ctx, chromium, url, true)
+	if err != nil {
+		return r, err
+	}
+	r.pageBytes, r.totalBytes = page, total
 	return r, nil
 }
 
-// measureFirstVisitBytes counts what the server sends for a first visit of
-// /, until the service worker is active and the network is quiet.
-func measureFirstVisitBytes(ctx context.Context, chromium, url string) (float64, error) {
+// noServiceWorker hides the service worker API from a page, so that
+// go-app registers none and nothing is precached.
+const noServiceWorker = `delete Navigator.prototype.serviceWorker;`
+
+// measureVisitBytes counts, through a counting proxy, what the server
+// sends for a first visit of / until the app is ready and the server has
+// been quiet for two seconds. With precache, the service worker installs
+// and the count goes on until it is active, its precache included;
+// without, its API is hidden from the page (noServiceWorker), which leaves
+// the page's own requests and its worker's: the worker fetches the WASM
+// (web/compile-worker.js), and CDP's Network events on the page do not
+// show its requests.
+func measureVisitBytes(ctx context.Context, chromium, url string, precache bool) (float64, error) {
 	proxy, err := newCountingProxy(strings.TrimPrefix(url, "http://"))
 	if err != nil {
 		return 0, err
@@ -117,15 +129,22 @@ func measureFirstVisitBytes(ctx context.Context, chromium, url string) (float64,
 	if err := t.watch(); err != nil {
 		return 0, err
 	}
-	nb := t.countBytes()
+	if !precache {
+		if _, err := chromedp.Call(t.ctx, page.AddScriptToEvaluateOnNewDocument, page.AddScriptToEvaluateOnNewDocumentParams{Source: noServiceWorker}); err != nil {
+			return 0, fmt.Errorf("hide the service worker: %w", err)
+		}
+	}
 	if _, err := t.visit(proxy.URL()+"/", condReady); err != nil {
 		return 0, fmt.Errorf("first visit through the proxy: %w", err)
 	}
-	if err := t.swReady(); err != nil {
-		return 0, fmt.Errorf("service worker: %w", err)
+	if precache {
+		if err := t.swReady(); err != nil {
+			return 0, fmt.Errorf("service worker: %w", err)
+		}
+	} else if has, err := eval[bool](t, 5*time.Second, `"serviceWorker" in navigator`); err != nil || has {
+		return 0, fmt.Errorf("the service worker was not hidden (%v)", err)
 	}
-	nb.settle(2*time.Second, 20*time.Second)
-	time.Sleep(time.Second)
+	proxy.settle(2*time.Second, 20*time.Second)
 	return float64(proxy.down.Load()), nil
 }
 

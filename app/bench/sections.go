@@ -150,12 +150,8 @@ func (r *runner) loads(ctx context.Context) error {
 			if err != nil {
 				return err
 			}
-			page := median(lr.pageBytes)
-			enc := lr.wasmEncoding
-			if enc == "" {
-				enc = "identity"
-			}
-			pageMetric := "first visit: page requests (CDP encodedDataLength; app.wasm as " + enc + ")"
+			page := lr.pageBytes
+			pageMetric := "first visit: the page and its WASM worker, without the service worker's precache (bytes on the wire)"
 			coldMetric := fmt.Sprintf("cold load → search box + catalog ready (fresh profile, median of %d)", lr.coldRuns)
 			warmMetric := fmt.Sprintf("warm load, service worker (median of %d)", lr.warmVisits)
 			r.t.set("Size", pageMetric, col, fmtMB(page))
