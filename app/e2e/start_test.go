@@ -32,7 +32,7 @@ const pingScript = `(() => {
 })()`
 
 // The app's start is several browser tasks, not one: the compile, the Go
-// runtime's start, the corpus and routes, and the first draw each end in
+// runtime's start, the corpus, the routes and the first draw each end in
 // a task of their own, with the browser's turn in between. As one task
 // it blocked a phone's main thread for over a second (Lighthouse's
 // blocking time on /: 1.2–2.6 s). The loader's "Loading…" stays until the
@@ -52,12 +52,14 @@ func TestStartYieldsToTheBrowser(t *testing.T) {
 		return [
 			between(at("wasm-compiled"), at("main")),
 			between(at("main"), at("corpus-decode-start")),
+			between(at("corpus-decoded"), at("app-registered")),
 			between(at("app-registered"), window.__readyAt),
 		];
 	})()`)
 	for i, what := range []string{
 		"the compile and the Go runtime's start",
 		"the runtime's start (the packages' init) and the corpus",
+		"the corpus and the routes",
 		"the routes and the first draw",
 	} {
 		if i >= len(gaps) || !gaps[i] {

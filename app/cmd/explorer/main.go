@@ -16,8 +16,8 @@ import (
 
 func main() {
 	// The runtime and the packages' init ran in a task of their own
-	// (the loader's, after the compile); the corpus and routes, and the
-	// first draw, each get another.
+	// (the loader's, after the compile); the corpus, the routes and the
+	// first draw each get another.
 	mark("main")
 	yieldToBrowser()
 	mark("corpus-decode-start")
@@ -27,6 +27,7 @@ func main() {
 		os.Exit(1)
 	}
 	mark("corpus-decoded")
+	yieldToBrowser()
 	if devmode.On() { // only under the dev server (make dev)
 		devmode.Register(c)
 	} else {
