@@ -233,6 +233,10 @@ const methodology = `How it is measured:
   MutationObserver installed before the page's scripts. The warm visit is the next visit of / in the same
   browser once the service worker is active. Decode and registration times come from performance marks the
   app sets (corpus-decode-start, corpus-decoded, app-registered).
+- Lighthouse: its mobile defaults (simulated slow 4G, a 4× slower CPU) in Debian's Chromium, a fresh profile a
+  run, on four views of our corpus. Its floor is go-app's hello world (app/bench/harness/hello: one heading),
+  built and served as ours is, with go-app's own loader: what a go-app PWA scores on this machine before it
+  does anything of its own.
 - Keystrokes in the app: /search in a fresh browser; six-letter queries typed with real key events; the time
   runs from the input event (capture listener) to the results of that query in the DOM (MutationObserver),
   and to the next frame after it. One warm-up query is not counted.

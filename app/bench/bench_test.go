@@ -328,3 +328,46 @@ func TestVisitBytesCountTheWorker(t *testing.T) {
 		t.Errorf("with the service worker: %.0f bytes, want both files of %d", total, big)
 	}
 }
+
+// TestHelloWorldServes builds the floor of the Lighthouse rows, go-app's
+// hello world (app/bench/harness/hello), as the bench does, and checks that
+// its server prerenders the heading and serves the WASM from its root.
+func TestHelloWorldServes(t *testing.T) {
+	if testing.Short() {
+		t.Skip("builds a server; skipped with -short")
+	}
+	repo, err := filepath.Abs(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	root := t.TempDir()
+	web := filepath.Join(root, "web")
+	if err := os.MkdirAll(web, 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(web, "app.wasm"), []byte("not a real WASM"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	bin := filepath.Join(root, "hello")
+	if err := goRun(context.Background(), repo, nil, "build", "-o", bin, helloPkg); err != nil {
+		t.Fatal(err)
+	}
+	addr, err := freePort()
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := startChild(context.Background(), "hello world's server", filepath.Join(root, "server.log"), "http://"+addr, "/web/app.wasm", bin, "-addr", addr, "-root", root)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.stop()
+	resp, err := http.Get(srv.URL + "/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	page, _ := io.ReadAll(resp.Body)
+	if resp.StatusCode != http.StatusOK || !strings.Contains(string(page), "<h1>Hello, world</h1>") {
+		t.Errorf("GET /: %s, want the heading prerendered:\n%.400s", resp.Status, page)
+	}
+}
