@@ -59,24 +59,41 @@ type Index struct {
 // New builds the index of c. It reads c but keeps no reference to anything
 // but c.Docs, which it does not change. When c.Words is empty it computes the
 // vocabulary itself with [Vocabulary]. A nil c is an empty corpus.
-func New(c *corpus.Corpus) *Index {
+func New(c *corpus.Corpus) *Index { return build(c, func() {}) }
+
+// pauseEvery is how many documents, keys or words build handles between
+// two calls of its pause.
+const pauseEvery = 64
+
+// build builds the index of c as New does, calling pause between parts of
+// the work, where a build a step at a time ([Lazy.Step]) may stop.
+func build(c *corpus.Corpus, pause func()) *Index {
 	if c == nil {
 		c = &corpus.Corpus{}
 	}
 	ix := &Index{docs: c.Docs, short: make(map[string][]int32), exact: make(map[string][]int32)}
-	ix.buildKeys()
+	every := func(i int) {
+		if i%pauseEvery == pauseEvery-1 {
+			pause()
+		}
+	}
+	ix.buildKeys(every)
+	pause()
 	words := c.Words
 	if len(words) == 0 {
 		words = Vocabulary(c.Docs)
+		pause()
 	}
-	ix.buildWords(words)
-	ix.buildTerms()
+	ix.buildWords(words, every)
+	pause()
+	ix.buildTerms(every)
 	return ix
 }
 
 // buildKeys collects the distinct names of every field with their documents
-// and indexes the starts of their words.
-func (ix *Index) buildKeys() {
+// and indexes the starts of their words, calling every with the number of
+// each document and key it is done with.
+func (ix *Index) buildKeys(every func(int)) {
 	type name struct {
 		field Field
 		text  string
@@ -119,9 +136,11 @@ func (ix *Index) buildKeys() {
 		for _, t := range d.Tags {
 			add(doc, FieldTag, t)
 		}
+		every(i)
 	}
 	for id := range ix.keys {
 		ix.indexStarts(int32(id), ix.keys[id].fold)
+		every(id)
 	}
 }
 
@@ -153,8 +172,9 @@ func (ix *Index) indexStarts(id int32, fold string) {
 }
 
 // buildWords folds the vocabulary and marks which of its documents hold each
-// word in their summary.
-func (ix *Index) buildWords(words []corpus.Word) {
+// word in their summary, calling every with the number of each word and
+// document it is done with.
+func (ix *Index) buildWords(words []corpus.Word, every func(int)) {
 	ix.words = make([]vword, len(words))
 	byText := make(map[string]int32, len(words))
 	for i, w := range words {
@@ -162,6 +182,7 @@ func (ix *Index) buildWords(words []corpus.Word) {
 		byText[w.Text] = int32(i)
 		f := ix.words[i].fold
 		ix.exact[f] = append(ix.exact[f], int32(i))
+		every(i)
 	}
 	var buf []byte
 	for i := range ix.docs {
@@ -175,18 +196,20 @@ func (ix *Index) buildWords(words []corpus.Word) {
 				ix.words[id].sum = append(sum, doc)
 			}
 		})
+		every(i)
 	}
 }
 
 // buildTerms collects the typo vocabulary: the words of all names and the
-// text vocabulary, folded, of three runes or more.
-func (ix *Index) buildTerms() {
+// text vocabulary, folded, of three runes or more, calling every with the
+// number of each key and word it is done with.
+func (ix *Index) buildTerms(every func(int)) {
 	type info struct {
 		name bool
 		df   int32
 	}
 	seen := make(map[string]info)
-	for _, k := range ix.keys {
+	for i, k := range ix.keys {
 		name := k.field <= FieldTerm
 		eachToken(k.fold, func(start, end int) {
 			t := k.fold[start:end]
@@ -198,8 +221,10 @@ func (ix *Index) buildTerms() {
 			in.df += int32(len(k.docs))
 			seen[t] = in
 		})
+		every(i)
 	}
-	for _, w := range ix.words {
+	for i, w := range ix.words {
+		every(i)
 		if utf8.RuneCountInString(w.fold) < 3 {
 			continue
 		}

@@ -73,7 +73,7 @@ func (s *Shell) OnMount(ctx app.Context) {
 	listenShortcuts(&s.listening)
 	collapseHeader(&s.listening)
 	// The index, for the first keystroke, once the view is drawn.
-	whenIdle(func() { s.idx.Index() })
+	buildWhenIdle(s.idx)
 	ctx.Async(func() {
 		t := time.NewTicker(updateEvery)
 		defer t.Stop()
