@@ -44,10 +44,19 @@ func TestBrowser(t *testing.T) {
 	if out, err := build.CombinedOutput(); err != nil {
 		t.Fatalf("build demo: %v\n%s", err, out)
 	}
+	// The app's own stylesheet: the graph's CSS is part of how it draws
+	// (a gesture's transform is about the top-left corner, .graph-svg).
+	style, err := os.ReadFile(filepath.Join("..", "..", "web", "style.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "web", "style.css"), style, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	demo.Routes()
 	mux := http.NewServeMux()
 	mux.Handle("/web/", http.FileServer(http.Dir(dir)))
-	mux.Handle("/", &app.Handler{Name: "Graph demo"})
+	mux.Handle("/", &app.Handler{Name: "Graph demo", Styles: []string{"/web/style.css"}})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 
@@ -213,6 +222,40 @@ func TestBrowser(t *testing.T) {
 				x2, y2 := b.centre(`#graph .graph-n-7 circle.graph-dot`)
 				if math.Abs(x2-x) > 1 || math.Abs(y2-y) > 1 {
 					b.t.Errorf("the node under the pointer moved from (%.1f, %.1f) to (%.1f, %.1f)", x, y, x2, y2)
+				}
+				b.eval(`document.querySelector('.graph-zoom-reset').click()`)
+				b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') === %q`, full))
+			},
+		},
+		{
+			// A wheel turned again after a pause, once the view of the
+			// first turn was drawn: as a slow machine delivers a quick
+			// turn, or a hand turns a wheel notch by notch.
+			name: "the wheel keeps the point under the pointer after a pause",
+			run: func(b *browserDriver) {
+				b.eval(`document.querySelector('#graph .graph-n-7').scrollIntoView({block: 'center'})`)
+				x, y := b.centre(`#graph .graph-n-7 circle.graph-dot`)
+				full := b.str(`document.querySelector('#graph').getAttribute('viewBox')`)
+				wheel := func(dy float64) chromedp.Action[chromedp.Void] {
+					return chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, x, y,
+						func(p *input.DispatchMouseEventParams) { p.DeltaY, p.DeltaX = dy, 0.001 })
+				}
+				last := full
+				for turn := range 3 {
+					b.do(wheel(-120))
+					// While the turn is shown by a transform...
+					b.poll(`!!document.querySelector('#graph').style.transform`)
+					x2, y2 := b.centre(`#graph .graph-n-7 circle.graph-dot`)
+					if math.Abs(x2-x) > 1 || math.Abs(y2-y) > 1 {
+						b.t.Errorf("turn %d, shown by a transform: the node under the pointer moved from (%.1f, %.1f) to (%.1f, %.1f)", turn+1, x, y, x2, y2)
+					}
+					// ...and once it is drawn.
+					b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') !== %q && !document.querySelector('#graph').style.transform`, last))
+					last = b.str(`document.querySelector('#graph').getAttribute('viewBox')`)
+					x2, y2 = b.centre(`#graph .graph-n-7 circle.graph-dot`)
+					if math.Abs(x2-x) > 1 || math.Abs(y2-y) > 1 {
+						b.t.Errorf("turn %d, drawn: the node under the pointer moved from (%.1f, %.1f) to (%.1f, %.1f)", turn+1, x, y, x2, y2)
+					}
 				}
 				b.eval(`document.querySelector('.graph-zoom-reset').click()`)
 				b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') === %q`, full))
