@@ -59,7 +59,9 @@ func TestAppJSHasTheLoader(t *testing.T) {
 // module, which WebAssembly.instantiate records. In mode "worker" a Worker
 // runs web/compile-worker.js in a context of its own, passing messages
 // between the two as a browser would; in mode "no-worker" there is none,
-// and in mode "broken-worker" its script fails to load. It prints what
+// in mode "broken-worker" its script fails to load, and in mode
+// "wrong-type" the host serves the WASM under another type than
+// application/wasm, which compileStreaming refuses. It prints what
 // happened as JSON.
 const loaderHarness = `
 const vm = require("node:vm");
@@ -89,6 +91,7 @@ const wasmIn = (where) => Object.assign(Object.create(WebAssembly), {
   compileStreaming: async (source) => {
     const resp = await source;
     if (!resp.ok) throw new TypeError("HTTP status code is not ok");
+    if (mode === "wrong-type") throw new TypeError("Incorrect response MIME type. Expected 'application/wasm'.");
     streamed = resp; compiledIn = where;
     return theModule;
   },
@@ -224,6 +227,21 @@ func TestLoaderCompilesOnThePageWithoutAWorker(t *testing.T) {
 			checkStarted(t, got, "page")
 		})
 	}
+}
+
+// TestLoaderCompilesAWASMOfAnotherType checks a host that serves the WASM
+// under another type than application/wasm, which compileStreaming
+// refuses: the worker fetches it again and compiles its bytes, still off
+// the page.
+func TestLoaderCompilesAWASMOfAnotherType(t *testing.T) {
+	got := runLoader(t, "wrong-type")
+	if len(got.Fetches) != 2 || got.Fetches[1] != "http://harness.test/web/app.wasm" {
+		t.Errorf("fetched %v, want the WASM twice: to stream, then for its bytes", got.Fetches)
+	}
+	if got.CompiledIn != "worker" {
+		t.Errorf("compiled in %q, want in the worker", got.CompiledIn)
+	}
+	checkStarted(t, got, "worker")
 }
 
 // TestLoaderShowsAFailedDownload checks that a WASM the server does not
