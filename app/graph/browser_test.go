@@ -196,35 +196,24 @@ func TestBrowser(t *testing.T) {
 					b.t.Errorf("viewBox %s during the drag, want %s", vb, full)
 				}
 				b.do(chromedp.MouseEvent(input.DispatchMouseEventTypeMouseReleased, x+80, y+30, chromedp.ButtonLeft))
-				b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') !== %q && !document.querySelector('#graph').style.transform`, full))
+				b.pollDrawn(full)
 				b.eval(`window.graphObserver.disconnect()`)
 				// The view drawn at the release is the one the transform showed.
 				if !b.bool(at(x+80, y+30)) {
 					x2, y2 := b.centre(`#graph .graph-n-7 circle.graph-dot`)
 					b.t.Errorf("the node jumped to (%.1f, %.1f) when the view was drawn, want (%.1f, %.1f)", x2, y2, x+80, y+30)
 				}
-				b.eval(`document.querySelector('.graph-zoom-reset').click()`)
-				b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') === %q`, full))
+				b.resetZoom(full)
 			},
 		},
 		{
 			name: "the wheel keeps the point under the pointer where it is",
 			run: func(b *browserDriver) {
-				b.eval(`document.querySelector('#graph .graph-n-7').scrollIntoView({block: 'center'})`)
-				x, y := b.centre(`#graph .graph-n-7 circle.graph-dot`)
-				full := b.str(`document.querySelector('#graph').getAttribute('viewBox')`)
-				wheel := func(dy float64) chromedp.Action[chromedp.Void] {
-					return chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, x, y,
-						func(p *input.DispatchMouseEventParams) { p.DeltaY, p.DeltaX = dy, 0.001 })
-				}
-				b.do(wheel(-120), wheel(-120), wheel(-120))
-				b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') !== %q && !document.querySelector('#graph').style.transform`, full))
-				x2, y2 := b.centre(`#graph .graph-n-7 circle.graph-dot`)
-				if math.Abs(x2-x) > 1 || math.Abs(y2-y) > 1 {
-					b.t.Errorf("the node under the pointer moved from (%.1f, %.1f) to (%.1f, %.1f)", x, y, x2, y2)
-				}
-				b.eval(`document.querySelector('.graph-zoom-reset').click()`)
-				b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') === %q`, full))
+				x, y, full := b.pointAtNode7()
+				b.do(wheelAt(x, y), wheelAt(x, y), wheelAt(x, y))
+				b.pollDrawn(full)
+				b.stillUnder(x, y, "")
+				b.resetZoom(full)
 			},
 		},
 		{
@@ -233,32 +222,19 @@ func TestBrowser(t *testing.T) {
 			// turn, or a hand turns a wheel notch by notch.
 			name: "the wheel keeps the point under the pointer after a pause",
 			run: func(b *browserDriver) {
-				b.eval(`document.querySelector('#graph .graph-n-7').scrollIntoView({block: 'center'})`)
-				x, y := b.centre(`#graph .graph-n-7 circle.graph-dot`)
-				full := b.str(`document.querySelector('#graph').getAttribute('viewBox')`)
-				wheel := func(dy float64) chromedp.Action[chromedp.Void] {
-					return chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, x, y,
-						func(p *input.DispatchMouseEventParams) { p.DeltaY, p.DeltaX = dy, 0.001 })
-				}
+				x, y, full := b.pointAtNode7()
 				last := full
 				for turn := range 3 {
-					b.do(wheel(-120))
+					b.do(wheelAt(x, y))
 					// While the turn is shown by a transform...
 					b.poll(`!!document.querySelector('#graph').style.transform`)
-					x2, y2 := b.centre(`#graph .graph-n-7 circle.graph-dot`)
-					if math.Abs(x2-x) > 1 || math.Abs(y2-y) > 1 {
-						b.t.Errorf("turn %d, shown by a transform: the node under the pointer moved from (%.1f, %.1f) to (%.1f, %.1f)", turn+1, x, y, x2, y2)
-					}
+					b.stillUnder(x, y, fmt.Sprintf("turn %d, shown by a transform: ", turn+1))
 					// ...and once it is drawn.
-					b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') !== %q && !document.querySelector('#graph').style.transform`, last))
+					b.pollDrawn(last)
 					last = b.str(`document.querySelector('#graph').getAttribute('viewBox')`)
-					x2, y2 = b.centre(`#graph .graph-n-7 circle.graph-dot`)
-					if math.Abs(x2-x) > 1 || math.Abs(y2-y) > 1 {
-						b.t.Errorf("turn %d, drawn: the node under the pointer moved from (%.1f, %.1f) to (%.1f, %.1f)", turn+1, x, y, x2, y2)
-					}
+					b.stillUnder(x, y, fmt.Sprintf("turn %d, drawn: ", turn+1))
 				}
-				b.eval(`document.querySelector('.graph-zoom-reset').click()`)
-				b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') === %q`, full))
+				b.resetZoom(full)
 			},
 		},
 		{
@@ -355,6 +331,45 @@ func (b *browserDriver) poll(js string) {
 	if _, err := chromedp.Run(b.ctx, chromedp.Poll[bool](js, chromedp.WithPollingTimeout(20*time.Second))); err != nil {
 		b.t.Fatalf("waiting for %s: %v", js, err)
 	}
+}
+
+// wheelAt is one notch of the wheel, zooming in, at the client point (x, y).
+func wheelAt(x, y float64) chromedp.Action[chromedp.Void] {
+	return chromedp.MouseEvent(input.DispatchMouseEventTypeMouseWheel, x, y,
+		func(p *input.DispatchMouseEventParams) { p.DeltaY, p.DeltaX = -120, 0.001 })
+}
+
+// pointAtNode7 scrolls node 7 to the middle of the window and returns its
+// centre and the viewBox drawn.
+func (b *browserDriver) pointAtNode7() (x, y float64, viewBox string) {
+	b.t.Helper()
+	b.eval(`document.querySelector('#graph .graph-n-7').scrollIntoView({block: 'center'})`)
+	x, y = b.centre(`#graph .graph-n-7 circle.graph-dot`)
+	return x, y, b.str(`document.querySelector('#graph').getAttribute('viewBox')`)
+}
+
+// pollDrawn waits until a view other than viewBox is drawn, with no
+// gesture's transform over it.
+func (b *browserDriver) pollDrawn(viewBox string) {
+	b.t.Helper()
+	b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') !== %q && !document.querySelector('#graph').style.transform`, viewBox))
+}
+
+// stillUnder fails the test, its message led by when, unless node 7 is
+// still centred on the client point (x, y), within a pixel.
+func (b *browserDriver) stillUnder(x, y float64, when string) {
+	b.t.Helper()
+	x2, y2 := b.centre(`#graph .graph-n-7 circle.graph-dot`)
+	if math.Abs(x2-x) > 1 || math.Abs(y2-y) > 1 {
+		b.t.Errorf("%sthe node under the pointer moved from (%.1f, %.1f) to (%.1f, %.1f)", when, x, y, x2, y2)
+	}
+}
+
+// resetZoom clicks the reset button and waits for the full view, viewBox.
+func (b *browserDriver) resetZoom(viewBox string) {
+	b.t.Helper()
+	b.eval(`document.querySelector('.graph-zoom-reset').click()`)
+	b.poll(fmt.Sprintf(`document.querySelector('#graph').getAttribute('viewBox') === %q`, viewBox))
 }
 
 // centre returns the middle of the first element matching a selector, in
