@@ -90,18 +90,11 @@ func prepare(ctx context.Context, repo, tmp, name string, col int, dir string, c
 	if err := copyStatic(filepath.Join(repo, "web"), web); err != nil {
 		return nil, fmt.Errorf("prepare %s: %w", name, err)
 	}
-	logf("%s: %d documents; building the WASM and the server", name, len(c.Docs))
-	if err := goRun(ctx, repo, []string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-overlay", overlay, "-o", filepath.Join(web, "app.wasm"), mainPkg); err != nil {
-		return nil, err
-	}
+	logf("%s: %d documents; building the WASM and the server, then the compressed twins", name, len(c.Docs))
 	s.server = filepath.Join(s.root, "explorer")
-	if err := goRun(ctx, repo, nil, "build", "-trimpath", "-overlay", overlay, "-o", s.server, mainPkg); err != nil {
-		return nil, err
-	}
-	logf("%s: writing the compressed twins", name)
-	stats, err := precompress.Dir(web, compression)
+	stats, err := buildRoot(ctx, repo, s.root, s.server, mainPkg, compression, "-overlay", overlay)
 	if err != nil {
-		return nil, fmt.Errorf("prepare %s: precompress: %w", name, err)
+		return nil, fmt.Errorf("prepare %s: %w", name, err)
 	}
 	f, ok := stats.Lookup("app.wasm")
 	if !ok {
@@ -109,6 +102,29 @@ func prepare(ctx context.Context, repo, tmp, name string, col int, dir string, c
 	}
 	s.wasm = f
 	return s, nil
+}
+
+// buildRoot builds the command pkg into root as the app is built: for the
+// browser into root/web/app.wasm and natively into server, both with
+// goFlags (an overlay, say), then writes the compressed twins of root/web.
+func buildRoot(ctx context.Context, repo, root, server, pkg string, compression precompress.Options, goFlags ...string) (precompress.Stats, error) {
+	web := filepath.Join(root, "web")
+	if err := os.MkdirAll(web, 0o755); err != nil {
+		return precompress.Stats{}, err
+	}
+	wasm := append(append([]string{"build", "-trimpath", "-ldflags=-s -w"}, goFlags...), "-o", filepath.Join(web, "app.wasm"), pkg)
+	if err := goRun(ctx, repo, []string{"GOOS=js", "GOARCH=wasm"}, wasm...); err != nil {
+		return precompress.Stats{}, err
+	}
+	native := append(append([]string{"build", "-trimpath"}, goFlags...), "-o", server, pkg)
+	if err := goRun(ctx, repo, nil, native...); err != nil {
+		return precompress.Stats{}, err
+	}
+	stats, err := precompress.Dir(web, compression)
+	if err != nil {
+		return precompress.Stats{}, fmt.Errorf("precompress: %w", err)
+	}
+	return stats, nil
 }
 
 // copyStatic copies the static files of web/ (not the WASM, not the

@@ -12,7 +12,6 @@ import (
 	"strings"
 
 	"github.com/devrel-patterns/explorer/app/headless"
-	"github.com/devrel-patterns/explorer/app/precompress"
 )
 
 // Goals of issue 15 for Lighthouse's mobile run.
@@ -86,19 +85,9 @@ const helloPkg = "./app/bench/harness/hello"
 // what a go-app PWA scores before it does anything of its own.
 func (r *runner) lighthouseFloor(ctx context.Context, cli string) error {
 	root := filepath.Join(r.tmp, "hello")
-	web := filepath.Join(root, "web")
-	if err := os.MkdirAll(web, 0o755); err != nil {
-		return fmt.Errorf("hello world: %w", err)
-	}
 	bin := filepath.Join(root, "hello")
-	if err := goRun(ctx, r.opts.Repo, []string{"GOOS=js", "GOARCH=wasm"}, "build", "-trimpath", "-ldflags=-s -w", "-o", filepath.Join(web, "app.wasm"), helloPkg); err != nil {
-		return err
-	}
-	if err := goRun(ctx, r.opts.Repo, nil, "build", "-trimpath", "-o", bin, helloPkg); err != nil {
-		return err
-	}
-	if _, err := precompress.Dir(web, r.opts.Compression); err != nil {
-		return fmt.Errorf("hello world: precompress: %w", err)
+	if _, err := buildRoot(ctx, r.opts.Repo, root, bin, helloPkg, r.opts.Compression); err != nil {
+		return fmt.Errorf("hello world: %w", err)
 	}
 	addr, err := freePort()
 	if err != nil {
